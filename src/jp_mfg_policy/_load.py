@@ -1,0 +1,188 @@
+"""
+Reading data files: bytes -> JSON -> documents -> a validated system.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable
+from importlib.resources import files
+from typing import Any
+
+import cattrs
+
+from ._serde import COLLECTIONS, Document, converter, format_problem
+from ._system import PolicySystem
+from ._validate import Merged, check
+from .exceptions import DataError, Problem
+
+#: The largest data file :func:`load` reads, in bytes.
+MAX_FILE_SIZE = 256 * 1024 * 1024
+
+#: The bundled data files, in the order they are read.
+BUNDLED_FILES = (
+    "sources.json",
+    "organizations.json",
+    "relations.json",
+    "events.json",
+    "publications.json",
+    "strategies.json",
+    "memberships.json",
+)
+
+_lock = threading.Lock()
+_bundled: PolicySystem | None = None
+_bundled_documents: tuple[tuple[str, Document], ...] | None = None
+
+
+def _reject_constant(name: str) -> None:
+    msg = f"{name} is not valid JSON"
+    raise ValueError(msg)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        twice = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
+        msg = f"duplicate key {', '.join(map(repr, twice))} in one object"
+        raise ValueError(msg)
+    return result
+
+
+def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
+    """
+    Parse and structure one file's bytes, or say everything wrong with them.
+
+    Example:
+        >>> parse(b'{"organizations": 3}', "x.json")[1][0].message
+        'expected an array, got an integer'
+    """
+    if not data.strip():
+        return None, [Problem(file, "$", "the file is empty")]
+    if len(data) > MAX_FILE_SIZE:
+        return None, [Problem(file, "$", f"the file is {len(data):,} bytes, over the limit of {MAX_FILE_SIZE:,}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(file, "$", f"not UTF-8: byte {exc.start} is {data[exc.start:exc.start + 1]!r}")]
+    try:
+        raw = json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        return None, [Problem(file, "$", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+    except ValueError as exc:
+        return None, [Problem(file, "$", str(exc))]
+    if not isinstance(raw, dict):
+        return None, [Problem(file, "$", "the file must hold a JSON object whose keys name collections")]
+    if not any(name in raw for name in COLLECTIONS):
+        expected = ", ".join(COLLECTIONS)
+        return None, [Problem(file, "$", f"no collection found; expected at least one of: {expected}")]
+    try:
+        return converter.structure(raw, Document), []
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        if isinstance(exc, cattrs.BaseValidationError):
+            messages = cattrs.transform_error(exc, path="$", format_exception=format_problem)
+        else:
+            messages = [f"{format_problem(exc, None)} @ $"]
+        return None, [Problem(file, *_split(message)) for message in messages]
+
+
+def _split(message: str) -> tuple[str, str]:
+    """Turn cattrs' ``"what @ where"`` into ``(where, what)``."""
+    what, _, where = message.rpartition(" @ ")
+    return (where, what) if what else ("$", message)
+
+
+def _read_bundled() -> tuple[tuple[str, Document], ...]:
+    data = files(__package__).joinpath("data")
+    documents, problems = [], []
+    for name in BUNDLED_FILES:
+        document, found = parse(data.joinpath(name).read_bytes(), f"jp_mfg_policy/data/{name}")
+        problems += found
+        if document is not None:
+            documents.append((f"jp_mfg_policy/data/{name}", document))
+    if problems:
+        raise DataError(problems)
+    return tuple(documents)
+
+
+def _read_user(path: str | os.PathLike[str]) -> tuple[Document | None, list[Problem]]:
+    name = os.fspath(path)
+    try:
+        size = os.stat(name).st_size
+        if size > MAX_FILE_SIZE:
+            return None, [Problem(name, "$", f"the file is {size:,} bytes, over the limit of {MAX_FILE_SIZE:,}")]
+        with open(name, "rb") as stream:
+            data = stream.read()
+    except OSError as exc:
+        return None, [Problem(name, "$", f"cannot read the file: {exc.strerror or exc}")]
+    return parse(data, name)
+
+
+def build(documents: Iterable[tuple[str, Document]]) -> PolicySystem:
+    """
+    Validate *documents* as one whole and index them.
+
+    Raises:
+        DataError: Listing every problem found.
+    """
+    merged = Merged.of(documents)
+    problems = check(merged)
+    if problems:
+        raise DataError(problems)
+    return PolicySystem(**{name: tuple(merged.items(name)) for name in COLLECTIONS})
+
+
+def bundled_documents() -> tuple[tuple[str, Document], ...]:
+    """The bundled files, parsed once."""
+    global _bundled_documents  # noqa: PLW0603 - the module's one cache
+    if _bundled_documents is None:
+        with _lock:
+            if _bundled_documents is None:
+                _bundled_documents = _read_bundled()
+    return _bundled_documents
+
+
+def load(*, extra: Iterable[str | os.PathLike[str]] = ()) -> PolicySystem:
+    """
+    The policy system: the bundled data, plus any user files in *extra*.
+
+    Without *extra*, every call returns the same object, built on first use
+    (once, however many threads ask at the same time). With *extra*, the user
+    files are read (never written), merged with the bundled data and
+    validated as one whole; a new system is returned and the cached one is
+    left as it was.
+
+    Raises:
+        DataError: If any file is unreadable or invalid, or the whole is
+            inconsistent; it lists every problem with its file and path.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> system = jmp.load()
+        >>> system is jmp.load()
+        True
+        >>> system.get("METI").name_ja, str(system.get("METI").established)
+        ('経済産業省', '2001-01-06')
+    """
+    global _bundled  # noqa: PLW0603 - the module's one cache
+    paths = tuple(extra)
+    if not paths:
+        if _bundled is None:
+            documents = bundled_documents()
+            with _lock:
+                if _bundled is None:
+                    _bundled = build(documents)
+        return _bundled
+    documents = list(bundled_documents())
+    problems: list[Problem] = []
+    for path in paths:
+        document, found = _read_user(path)
+        problems += found
+        if document is not None:
+            documents.append((os.fspath(path), document))
+    if problems:
+        raise DataError(problems)
+    return build(documents)

@@ -1,0 +1,659 @@
+"""
+The policy system: indexed entities and the queries over them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from ._dates import PartialDate, as_date, in_period
+from ._identifiers import IdentifierScheme, normalize_identifier
+from ._models import (
+    Agency,
+    Award,
+    BusinessFederation,
+    Council,
+    Entity,
+    Event,
+    EventKind,
+    LegalForm,
+    MembershipCount,
+    Ministry,
+    NameKind,
+    Organization,
+    Plan,
+    Publication,
+    Recommendation,
+    Relation,
+    RelationKind,
+    Source,
+    Strategy,
+)
+from ._normalize import normalize_key
+from ._validate import names_of
+from .exceptions import UnknownEntityError
+
+_T = TypeVar("_T")
+_MISSING: Any = object()
+
+Key = str | Organization | Publication | Award | Strategy | Recommendation | Plan
+"""Anything that names an entity: the entity itself, its id, or any of its names."""
+
+
+def _entity_order(entities: Iterable[Entity]) -> dict[str, int]:
+    return {entity.id: index for index, entity in enumerate(entities)}
+
+
+def _event_key(event: Event) -> tuple[int, int, int, int]:
+    # Undated events sort last: known to have happened, not when.
+    date = event.date
+    return (1, 0, 0, 0) if date is None else (0, date.year, date.month or 0, date.day or 0)
+
+
+@attrs.frozen(eq=False, repr=False)
+class PolicySystem:
+    """
+    Japan's manufacturing-policy system: every entity, indexed for queries.
+
+    Get one with :func:`jp_mfg_policy.load`. A system is immutable: queries
+    return tuples and frozen entities; :meth:`at` returns a new system.
+
+    Iterating yields every entity (bodies, publications, awards, strategies,
+    recommendations, plans); ``len()`` counts them; ``key in system`` tells
+    whether :meth:`get` would find *key*.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> system = jmp.load()
+        >>> system["経済産業省"].acronym
+        'METI'
+        >>> [body.label for body in system.children("METI")]
+        ['AIST', 'SMEA', 'Manufacturing Industries Bureau', 'JETRO', 'JPO', 'NEDO']
+    """
+
+    _sources: tuple[Source, ...]
+    _organizations: tuple[Organization, ...]
+    _relations: tuple[Relation, ...]
+    _events: tuple[Event, ...]
+    _publications: tuple[Publication, ...]
+    _awards: tuple[Award, ...]
+    _strategies: tuple[Strategy, ...]
+    _recommendations: tuple[Recommendation, ...]
+    _plans: tuple[Plan, ...]
+    _memberships: tuple[MembershipCount, ...]
+    #: The day this system describes, or None for the whole record.
+    as_of: dt.date | None = None
+    _index: _Index = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", _Index.build(self))
+
+    # -- the collections ----------------------------------------------------
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the data cites."""
+        return self._sources
+
+    @property
+    def organizations(self) -> tuple[Organization, ...]:
+        """Every body, of every kind, in data order."""
+        return self._organizations
+
+    @property
+    def ministries(self) -> tuple[Ministry, ...]:
+        """The ministries, current and former."""
+        return tuple(org for org in self._organizations if isinstance(org, Ministry))
+
+    @property
+    def agencies(self) -> tuple[Agency, ...]:
+        """The agencies, institutes and bureaus."""
+        return tuple(org for org in self._organizations if isinstance(org, Agency))
+
+    @property
+    def councils(self) -> tuple[Council, ...]:
+        """The councils."""
+        return tuple(org for org in self._organizations if isinstance(org, Council))
+
+    @property
+    def business_federations(self) -> tuple[BusinessFederation, ...]:
+        """The business federations."""
+        return tuple(org for org in self._organizations if isinstance(org, BusinessFederation))
+
+    @property
+    def publications(self) -> tuple[Publication, ...]:
+        """The publications."""
+        return self._publications
+
+    @property
+    def awards(self) -> tuple[Award, ...]:
+        """The awards."""
+        return self._awards
+
+    @property
+    def strategies(self) -> tuple[Strategy, ...]:
+        """The strategies."""
+        return self._strategies
+
+    @property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """Every recommendation, by strategy and then in the strategy's own order."""
+        return self._index.recommendations
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        """The government plans, in series order."""
+        return self._plans
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """Every recorded event, in date order (undated ones last)."""
+        return self._index.events
+
+    @property
+    def memberships(self) -> tuple[MembershipCount, ...]:
+        """Every dated membership count."""
+        return self._memberships
+
+    # -- the container protocol --------------------------------------------
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._index.by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._index.by_id)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str | Organization | Publication | Award | Strategy | Recommendation | Plan) and (
+            self.get(key, None) is not None
+        )
+
+    def __getitem__(self, key: Key) -> Entity:
+        return self.get(key)
+
+    def __repr__(self) -> str:
+        when = f", as of {self.as_of}" if self.as_of else ""
+        return (
+            f"<PolicySystem: {len(self._organizations)} organizations, {len(self._relations)} relations, "
+            f"{len(self) - len(self._organizations)} other entities{when}>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PolicySystem):
+            return NotImplemented
+        return self._content() == other._content()
+
+    def __hash__(self) -> int:
+        return hash(self._content())
+
+    def _content(self) -> tuple[object, ...]:
+        return tuple(getattr(self, field.name) for field in attrs.fields(PolicySystem) if field.init)
+
+    # -- lookups ------------------------------------------------------------
+
+    @overload
+    def get(self, key: Key) -> Entity: ...
+    @overload
+    def get(self, key: Key, default: _T) -> Entity | _T: ...
+
+    def get(self, key: Key, default: Any = _MISSING) -> Any:
+        """
+        The entity named by *key*: an id, acronym, name, Japanese name or alias.
+
+        Case, spacing, punctuation and full-width forms are ignored. An entity
+        from another system (say, a snapshot) fetches this system's version.
+
+        Raises:
+            UnknownEntityError: If nothing matches and no *default* is given;
+                its ``suggestions`` are the closest names.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> system = jmp.load()
+            >>> system.get("ｍｅｔｉ").id, system.get("Japan Patent Office").id, system.get("nope", None)
+            ('meti', 'jpo', None)
+        """
+        if isinstance(key, str):
+            entity = self._index.by_id.get(key) or self._index.by_key.get(normalize_key(key))
+        elif isinstance(key, Organization | Publication | Award | Strategy | Recommendation | Plan):
+            entity = self._index.by_id.get(key.id)
+        else:
+            msg = f"expected an entity or a string to look up, got {type(key).__name__}"
+            raise TypeError(msg)
+        if entity is not None:
+            return entity
+        if default is not _MISSING:
+            return default
+        raise UnknownEntityError(key, self._suggest(key if isinstance(key, str) else key.id))
+
+    def _suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
+        wanted = normalize_key(key)
+        close = difflib.get_close_matches(wanted, self._index.by_key, n=limit, cutoff=0.5)
+        labels: list[str] = []
+        for match in close:
+            entity = self._index.by_key[match]
+            label = getattr(entity, "acronym", None) or entity.id
+            if label not in labels:
+                labels.append(label)
+        return tuple(labels)
+
+    def find(self, text: str, *, limit: int | None = 10) -> tuple[Entity, ...]:
+        """
+        Entities matching *text*, best first.
+
+        Exact names rank first, then names that begin with *text*, then names
+        containing it, then entities whose descriptions contain every word of it.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [e.id for e in jmp.load().find("patent")]
+            ['jpo']
+        """
+        wanted = normalize_key(text)
+        words = [normalize_key(word) for word in text.split()]
+        words = [word for word in words if word]
+        if not wanted:
+            return ()
+        scored: list[tuple[int, int, Entity]] = []
+        for order, (entity, keys, blob) in enumerate(self._index.search):
+            if wanted in keys:
+                score = 3
+            elif any(key.startswith(wanted) for key in keys):
+                score = 2
+            elif any(wanted in key for key in keys):
+                score = 1
+            elif words and all(word in blob for word in words):
+                score = 0
+            else:
+                continue
+            scored.append((-score, order, entity))
+        scored.sort(key=lambda item: item[:2])
+        return tuple(entity for _, _, entity in scored[:limit])
+
+    def by_identifier(self, scheme: IdentifierScheme | str, value: str, default: Any = _MISSING) -> Any:
+        """
+        The body with identifier *value* in *scheme* (``"wikidata"``, ``"ror"``, ``"corporate_number"`` ...).
+
+        A ROR ID may be given bare or as its URL.
+
+        Raises:
+            UnknownEntityError: If no body has it and no *default* is given.
+            ValueError: If *value* is not a well-formed identifier of *scheme*.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().by_identifier("ror", "https://ror.org/00097mb19").acronym
+            'JST'
+        """
+        canonical = normalize_identifier(scheme, value)
+        org = self._index.by_identifier.get((IdentifierScheme(scheme), canonical))
+        if org is not None:
+            return org
+        if default is not _MISSING:
+            return default
+        raise UnknownEntityError(f"{scheme}:{value}")
+
+    def source(self, ident: str) -> Source:
+        """
+        The source with id *ident*.
+
+        Raises:
+            UnknownEntityError: If there is none.
+        """
+        try:
+            return self._index.sources[ident]
+        except KeyError:
+            raise UnknownEntityError(ident, tuple(difflib.get_close_matches(ident, self._index.sources))) from None
+
+    # -- the hierarchy ------------------------------------------------------
+
+    def _org(self, key: Key) -> Organization:
+        entity = self.get(key)
+        if not isinstance(entity, Organization):
+            msg = f"{entity.id!r} is a {type(entity).__name__}, not an organization"
+            raise TypeError(msg)
+        return entity
+
+    def children(self, key: Key) -> tuple[Organization, ...]:
+        """
+        The bodies directly under *key*: overseen, contained or hosted by it.
+
+        On the whole record (not a snapshot) only relations that still hold
+        count; use ``system.at(year).children(key)`` for the past.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [body.acronym for body in jmp.load().children("MEXT")]
+            ['JST', 'JSPS', 'NISTEP']
+        """
+        org = self._org(key)
+        return tuple(self._index.by_id[ident] for ident in self._index.children.get(org.id, ()))  # type: ignore[misc]
+
+    def descendants(self, key: Key) -> tuple[Organization, ...]:
+        """
+        Every body below *key*, breadth first; never *key* itself.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [body.acronym for body in jmp.load().descendants("MEXT")]
+            ['JST', 'JSPS', 'NISTEP', 'CRDS']
+        """
+        root = self._org(key).id
+        found: list[str] = []
+        seen = {root}
+        queue = [root]
+        for ident in queue:  # the queue grows as we go
+            for child in self._index.children.get(ident, ()):
+                if child not in seen:
+                    seen.add(child)
+                    found.append(child)
+                    queue.append(child)
+        return tuple(self._index.by_id[ident] for ident in found)  # type: ignore[misc]
+
+    def parent(self, key: Key) -> Organization | None:
+        """
+        The body *key* sits under, or None for a top-level body.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().parent("CRDS").acronym
+            'JST'
+        """
+        parent = self._index.parent.get(self._org(key).id)
+        return None if parent is None else self._index.by_id[parent]  # type: ignore[return-value]
+
+    def relations(
+        self,
+        *,
+        subject: Key | None = None,
+        object: Key | None = None,  # noqa: A002 - the field's name
+        kind: RelationKind | str | None = None,
+    ) -> tuple[Relation, ...]:
+        """
+        The relations matching every given filter, current and past.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [(r.subject, str(r.kind)) for r in jmp.load().relations(object="NEDO")]
+            [('meti', 'oversees'), ('meti', 'funds'), ('miti', 'oversees')]
+        """
+        subject_id = None if subject is None else self.get(subject).id
+        object_id = None if object is None else self.get(object).id
+        wanted_kind = None if kind is None else RelationKind(kind)
+        return tuple(
+            relation
+            for relation in self._relations
+            if (subject_id is None or relation.subject == subject_id)
+            and (object_id is None or relation.object == object_id)
+            and (wanted_kind is None or relation.kind is wanted_kind)
+        )
+
+    # -- time ---------------------------------------------------------------
+
+    def history(self, key: Key) -> tuple[Event, ...]:
+        """
+        The events of a body's life in date order, undated ones last.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [(str(e.date), str(e.kind)) for e in jmp.load().history("CSTI")]
+            [('2001-01-06', 'founded'), ('2014-05-19', 'renamed')]
+        """
+        return self._index.events_by_body.get(self._org(key).id, ())
+
+    def lineage(self, key: Key) -> tuple[Organization, ...]:
+        """
+        A body with all its predecessors and successors, oldest first.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [body.label for body in jmp.load().lineage("METI")]
+            ['Ministry of Commerce and Industry', 'MITI', 'Economic Planning Agency', 'METI']
+        """
+        org = self._org(key)
+        found = {org.id: org}
+        for field in ("predecessors", "successors"):
+            queue = [org]
+            for current in queue:
+                for ident in getattr(current, field):
+                    other = self._index.by_id.get(ident)
+                    if isinstance(other, Organization) and ident not in found:
+                        found[ident] = other
+                        queue.append(other)
+        order = self._index.order
+        return tuple(
+            sorted(
+                found.values(),
+                key=lambda body: (_bound_key(body.dissolved), _bound_key(body.established), order[body.id]),
+            )
+        )
+
+    def memberships_of(self, key: Key) -> tuple[MembershipCount, ...]:
+        """
+        A body's dated membership counts, oldest first.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [str(m.as_of) for m in jmp.load().memberships_of("Keidanren")][:2]
+            ['2002-05-28', '2010-06-15']
+        """
+        return self._index.memberships_by_body.get(self._org(key).id, ())
+
+    def membership(self, key: Key, as_of: dt.date | int | PartialDate | str | None = None) -> MembershipCount | None:
+        """
+        A body's latest membership count on or before *as_of* (default: the latest).
+
+        A year means the end of that year, as in :meth:`at`.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().membership("Keidanren").companies
+            1542
+        """
+        counts = self.memberships_of(key)
+        if as_of is None:
+            return counts[-1] if counts else None
+        day = as_date(as_of)
+        earlier = [count for count in counts if count.as_of.start() <= day]
+        return earlier[-1] if earlier else None
+
+    def at(self, when: dt.date | int | PartialDate | str) -> PolicySystem:
+        """
+        The system as it stood on *when*: a date, or a year (meaning its last day).
+
+        Bodies not yet founded or already dissolved are left out; the others
+        carry the names, legal forms and supervisors they had then. A date
+        known only to its year or month counts from the first day of that
+        period (see :class:`PartialDate`). Relations and events come with
+        them; undated changes are taken not to have happened yet.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> system = jmp.load()
+            >>> "MITI" in system.at(1999), "METI" in system.at(1999)
+            (True, False)
+            >>> system.at(2010).get("CSTI").name
+            'Council for Science and Technology Policy'
+        """
+        day = as_date(when)
+        organizations = tuple(
+            self._as_of(org, day) for org in self._organizations if in_period(day, org.established, org.dissolved)
+        )
+        present = {org.id for org in organizations}
+        relations = tuple(
+            relation
+            for relation in self._relations
+            if in_period(day, relation.valid_from, relation.valid_until)
+            and self._present(relation.subject, present, day)
+            and self._present(relation.object, present, day)
+        )
+        parents = {r.object: r.subject for r in relations if r.kind.hierarchical}
+        organizations = tuple(_with_parent(org, parents.get(org.id)) for org in organizations)
+        strategies = tuple(s for s in self._strategies if s.published is None or s.published.start() <= day)
+        kept = {s.id for s in strategies}
+        return PolicySystem(
+            sources=self._sources,
+            organizations=organizations,
+            relations=relations,
+            events=tuple(e for e in self._events if e.date is not None and e.date.start() <= day and e.body in present),
+            publications=self._publications,
+            awards=tuple(a for a in self._awards if a.established is None or a.established.start() <= day),
+            strategies=strategies,
+            recommendations=tuple(r for r in self._recommendations if r.strategy in kept),
+            plans=tuple(p for p in self._plans if _plan_started(p, day)),
+            memberships=tuple(m for m in self._memberships if m.as_of.start() <= day and m.body in present),
+            as_of=day,
+        )
+
+    def _present(self, ident: str, organizations: set[str], day: dt.date) -> bool:
+        entity = self._index.by_id.get(ident)
+        if isinstance(entity, Organization):
+            return ident in organizations
+        return not isinstance(entity, Plan) or _plan_started(entity, day)
+
+    def _as_of(self, org: Organization, day: dt.date) -> Organization:
+        changes: dict[str, Any] = {}
+        for name in org.former_names:
+            if in_period(day, name.valid_from, name.valid_until):
+                field = _NAME_FIELDS.get((name.lang, name.kind))
+                if field is not None:
+                    changes[field] = name.text
+        legal_form = org.legal_form
+        for event in reversed(self._index.legal_changes.get(org.id, ())):
+            if event.date is not None and event.date.start() <= day:
+                break
+            legal_form = LegalForm(event.from_value) if event.from_value else None
+        if legal_form != org.legal_form:
+            changes["legal_form"] = legal_form
+        return attrs.evolve(org, **changes) if changes else org
+
+
+_NAME_FIELDS = {
+    ("en", NameKind.OFFICIAL): "name",
+    ("ja", NameKind.OFFICIAL): "name_ja",
+    ("en", NameKind.ACRONYM): "acronym",
+}
+
+
+def _with_parent(org: Organization, parent: str | None) -> Organization:
+    if isinstance(org, Agency) and org.supervisor != parent:
+        return attrs.evolve(org, supervisor=parent)
+    if isinstance(org, Council) and org.host != parent:
+        return attrs.evolve(org, host=parent)
+    return org
+
+
+def _plan_started(plan: Plan, day: dt.date) -> bool:
+    # Japanese fiscal years begin on 1 April.
+    return plan.first_fiscal_year is None or dt.date(plan.first_fiscal_year, 4, 1) <= day
+
+
+def _bound_key(date: PartialDate | None) -> tuple[int, int, int, int]:
+    return (1, 0, 0, 0) if date is None else (0, date.year, date.month or 0, date.day or 0)
+
+
+@attrs.frozen
+class _Index:
+    """Lookup tables built once per system."""
+
+    by_id: Mapping[str, Entity]
+    by_key: Mapping[str, Entity]
+    order: Mapping[str, int]
+    children: Mapping[str, tuple[str, ...]]
+    parent: Mapping[str, str]
+    by_identifier: Mapping[tuple[IdentifierScheme, str], Organization]
+    sources: Mapping[str, Source]
+    events: tuple[Event, ...]
+    events_by_body: Mapping[str, tuple[Event, ...]]
+    legal_changes: Mapping[str, tuple[Event, ...]]
+    memberships_by_body: Mapping[str, tuple[MembershipCount, ...]]
+    recommendations: tuple[Recommendation, ...]
+    search: tuple[tuple[Entity, frozenset[str], str], ...]
+
+    @classmethod
+    def build(cls, system: PolicySystem) -> _Index:
+        entities: list[Entity] = [
+            *system._organizations,  # noqa: SLF001 - the index belongs to the system
+            *system._publications,  # noqa: SLF001
+            *system._awards,  # noqa: SLF001
+            *system._strategies,  # noqa: SLF001
+            *system._recommendations,  # noqa: SLF001
+            *system._plans,  # noqa: SLF001
+        ]
+        by_id = {entity.id: entity for entity in entities}
+        by_key: dict[str, Entity] = {}
+        search = []
+        for entity in entities:
+            keys = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
+            for key in keys:
+                by_key.setdefault(key, entity)
+            blob = normalize_key(" ".join(_texts(entity)))
+            search.append((entity, keys, blob))
+
+        children: dict[str, list[str]] = defaultdict(list)
+        parent: dict[str, str] = {}
+        current = (r for r in system._relations if system.as_of is not None or r.valid_until is None)  # noqa: SLF001
+        for relation in current:
+            if relation.kind.hierarchical and relation.object in by_id and relation.subject in by_id:
+                children[relation.subject].append(relation.object)
+                parent[relation.object] = relation.subject
+        order = _entity_order(entities)
+        events = tuple(sorted(system._events, key=_event_key))  # noqa: SLF001
+        events_by_body: dict[str, list[Event]] = defaultdict(list)
+        legal_changes: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            events_by_body[event.body].append(event)
+            if event.kind is EventKind.LEGAL_FORM_CHANGED:
+                legal_changes[event.body].append(event)
+        memberships: dict[str, list[MembershipCount]] = defaultdict(list)
+        for count in sorted(system._memberships, key=lambda m: m.as_of):  # noqa: SLF001
+            memberships[count.body].append(count)
+        strategy_order = _entity_order(system._strategies)  # noqa: SLF001
+        recommendations = tuple(
+            sorted(
+                system._recommendations,  # noqa: SLF001
+                key=lambda r: (strategy_order.get(r.strategy, 0), r.number is None, r.number or 0),
+            )
+        )
+        by_identifier = {
+            (identifier.scheme, identifier.value): org
+            for org in system._organizations  # noqa: SLF001
+            for identifier in org.identifiers
+        }
+        return cls(
+            by_id=MappingProxyType(by_id),
+            by_key=MappingProxyType(by_key),
+            order=MappingProxyType(order),
+            children=MappingProxyType(
+                {ident: tuple(sorted(kids, key=order.__getitem__)) for ident, kids in children.items()}
+            ),
+            parent=MappingProxyType(parent),
+            by_identifier=MappingProxyType(by_identifier),
+            sources=MappingProxyType({source.id: source for source in system._sources}),  # noqa: SLF001
+            events=events,
+            events_by_body=MappingProxyType({k: tuple(v) for k, v in events_by_body.items()}),
+            legal_changes=MappingProxyType({k: tuple(v) for k, v in legal_changes.items()}),
+            memberships_by_body=MappingProxyType({k: tuple(v) for k, v in memberships.items()}),
+            recommendations=recommendations,
+            search=tuple(search),
+        )
+
+
+def _texts(entity: Entity) -> Iterator[str]:
+    """The free text of an entity that :meth:`PolicySystem.find` searches."""
+    for field in ("description", "role", "note", "text", "title_meaning", "purpose"):
+        value = getattr(entity, field, None)
+        if isinstance(value, str):
+            yield value
+    for field in ("missions", "functions"):
+        yield from getattr(entity, field, ())
+    for stream in getattr(entity, "research_streams", ()):
+        yield stream.name
+        yield stream.description

@@ -1,0 +1,336 @@
+"""
+Whole-dataset rules: what no single record can check by itself.
+
+Every rule adds :class:`~jp_mfg_policy.exceptions.Problem` entries to a list
+instead of raising, so that one load reports everything that is wrong.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ._dates import PartialDate
+from ._models import (
+    Agency,
+    Citation,
+    Council,
+    Entity,
+    EventKind,
+    LegalForm,
+    Organization,
+    Strategy,
+)
+from ._normalize import normalize_key
+from ._serde import COLLECTIONS, Document
+from .exceptions import Problem
+
+
+@attrs.frozen
+class Located:
+    """A record with the file and the JSON path it was read from."""
+
+    item: Any
+    file: str
+    path: str
+
+
+@attrs.frozen
+class Merged:
+    """Every record of every file, each with where it came from."""
+
+    collections: dict[str, list[Located]]
+
+    @classmethod
+    def of(cls, documents: Iterable[tuple[str, Document]]) -> Merged:
+        """Gather the records of *documents* in file order."""
+        collections: dict[str, list[Located]] = {name: [] for name in COLLECTIONS}
+        for file, document in documents:
+            for name in COLLECTIONS:
+                collections[name].extend(
+                    Located(item, file, f"$.{name}[{index}]") for index, item in enumerate(getattr(document, name))
+                )
+        return cls(collections)
+
+    def items(self, name: str) -> list[Any]:
+        """The records of one collection."""
+        return [located.item for located in self.collections[name]]
+
+
+_ENTITY_COLLECTIONS = ("organizations", "publications", "awards", "strategies", "recommendations", "plans")
+_ENDINGS = {EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED}
+
+
+def _citations(item: Any, path: str) -> Iterator[tuple[Citation, str]]:
+    """Every citation in a record, with its path, at any depth."""
+    for field in attrs.fields(type(item)):
+        value = getattr(item, field.name)
+        if field.name == "sources" and isinstance(value, tuple):
+            for index, citation in enumerate(value):
+                yield citation, f"{path}.sources[{index}]"
+        elif isinstance(value, tuple):
+            for index, child in enumerate(value):
+                if attrs.has(type(child)):
+                    yield from _citations(child, f"{path}.{field.name}[{index}]")
+
+
+def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - one pass over the rules, in order
+    """Every whole-dataset problem in *merged*, in file order."""
+    problems: list[Problem] = []
+
+    def add(located: Located, suffix: str, message: str) -> None:
+        problems.append(Problem(located.file, located.path + suffix, message))
+
+    # Ids: unique within sources, and across all entities.
+    source_ids: set[str] = set()
+    for located in merged.collections["sources"]:
+        if located.item.id in source_ids:
+            add(located, ".id", f"duplicate source id {located.item.id!r}")
+        source_ids.add(located.item.id)
+    entities: dict[str, Located] = {}
+    for name in _ENTITY_COLLECTIONS:
+        for located in merged.collections[name]:
+            ident = located.item.id
+            if ident in entities:
+                first = entities[ident]
+                add(located, ".id", f"duplicate id {ident!r} (first used at {first.file}: {first.path})")
+            else:
+                entities[ident] = located
+    orgs = {
+        ident: located.item for ident, located in entities.items() if isinstance(located.item, Organization)
+    }
+
+    def need(located: Located, suffix: str, ident: str | None, what: str = "organization") -> None:
+        if ident is None:
+            return
+        target = orgs.get(ident) if what == "organization" else entities.get(ident)
+        if target is None:
+            add(located, suffix, f"unknown {what} id {ident!r}")
+
+    # Every statement names a source, and every cited source exists.
+    for name in COLLECTIONS:
+        if name == "sources":
+            continue
+        for located in merged.collections[name]:
+            if not located.item.sources:
+                add(located, ".sources", "no source cited: every statement must name its source")
+            for citation, path in _citations(located.item, ""):
+                if citation.source not in source_ids:
+                    add(located, f"{path}.source", f"unknown source id {citation.source!r}")
+            for field in ("former_names", "identifiers"):
+                for index, child in enumerate(getattr(located.item, field, ())):
+                    if not child.sources:
+                        add(located, f".{field}[{index}].sources", "no source cited")
+
+    # References between entities resolve.
+    for located in merged.collections["organizations"]:
+        org = located.item
+        for field in ("predecessors", "successors"):
+            for index, ident in enumerate(getattr(org, field)):
+                need(located, f".{field}[{index}]", ident)
+        if isinstance(org, Agency):
+            need(located, ".supervisor", org.supervisor)
+        if isinstance(org, Council):
+            need(located, ".host", org.host)
+    for located in merged.collections["relations"]:
+        need(located, ".subject", located.item.subject, "entity")
+        need(located, ".object", located.item.object, "entity")
+    for located in merged.collections["events"]:
+        need(located, ".body", located.item.body)
+        for index, ident in enumerate(located.item.other):
+            need(located, f".other[{index}]", ident)
+    for located in merged.collections["publications"]:
+        for index, ident in enumerate(located.item.publishers):
+            need(located, f".publishers[{index}]", ident)
+    for located in merged.collections["awards"]:
+        for index, ident in enumerate(located.item.organisers):
+            need(located, f".organisers[{index}]", ident)
+    for located in merged.collections["strategies"]:
+        need(located, ".publisher", located.item.publisher)
+    for located in merged.collections["memberships"]:
+        need(located, ".body", located.item.body)
+    for located in merged.collections["recommendations"]:
+        strategy = entities.get(located.item.strategy)
+        if strategy is None or not isinstance(strategy.item, Strategy):
+            add(located, ".strategy", f"unknown strategy id {located.item.strategy!r}")
+
+    # Dates in order.
+    def ordered(located: Located, suffix: str, start: PartialDate | None, end: PartialDate | None) -> None:
+        # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
+        if start is not None and end is not None and end.end() < start.start():
+            add(located, suffix, f"ends ({end}) before it begins ({start})")
+
+    for located in merged.collections["organizations"]:
+        org = located.item
+        ordered(located, ".dissolved", org.established, org.dissolved)
+        for index, name in enumerate(org.former_names):
+            ordered(located, f".former_names[{index}].valid_until", name.valid_from, name.valid_until)
+    for located in merged.collections["relations"]:
+        relation = located.item
+        ordered(located, ".valid_until", relation.valid_from, relation.valid_until)
+        for end, ident in (("subject", relation.subject), ("object", relation.object)):
+            body = orgs.get(ident)
+            if body is None:
+                continue
+            if relation.valid_from and body.established and relation.valid_from.end() < body.established.start():
+                add(located, ".valid_from", f"begins ({relation.valid_from}) before its {end} {ident!r} "
+                    f"was established ({body.established})")
+            if body.dissolved and (relation.valid_until is None or relation.valid_until.start() > body.dissolved.end()):
+                add(located, ".valid_until", f"outlives its {end} {ident!r}, dissolved {body.dissolved}")
+    for located in merged.collections["plans"]:
+        first, last = located.item.first_fiscal_year, located.item.last_fiscal_year
+        if first is not None and last is not None and first > last:
+            add(located, ".last_fiscal_year", f"last fiscal year {last} is before the first, {first}")
+
+    # Links agree in both directions.
+    for located in merged.collections["organizations"]:
+        org = located.item
+        for index, ident in enumerate(org.successors):
+            other = orgs.get(ident)
+            if other is not None and org.id not in other.predecessors:
+                add(located, f".successors[{index}]", f"{ident!r} does not list {org.id!r} among its predecessors")
+        for index, ident in enumerate(org.predecessors):
+            other = orgs.get(ident)
+            if other is not None and org.id not in other.successors:
+                add(located, f".predecessors[{index}]", f"{ident!r} does not list {org.id!r} among its successors")
+
+    # The hierarchy: a supervisor or host agrees with the relations, and has no cycle.
+    parents: dict[str, list[Located]] = defaultdict(list)
+    for located in merged.collections["relations"]:
+        if located.item.kind.hierarchical:
+            parents[located.item.object].append(located)
+    for located in merged.collections["organizations"]:
+        org = located.item
+        field = "supervisor" if isinstance(org, Agency) else "host" if isinstance(org, Council) else None
+        if field is None:
+            continue
+        stated = getattr(org, field)
+        latest = _latest(parents.get(org.id, []))
+        actual = latest.item.subject if latest is not None else None
+        if stated != actual:
+            detail = f"the latest hierarchical relation says {actual!r}" if actual else "no relation says so"
+            add(located, f".{field}", f"{field} is {stated!r}, but {detail}")
+    problems.extend(_cycles(parents))
+
+    # Events agree with the bodies they happen to.
+    legal_changes: dict[str, list[Located]] = defaultdict(list)
+    for located in merged.collections["events"]:
+        event = located.item
+        body = orgs.get(event.body)
+        if body is None:
+            continue
+        if event.kind is EventKind.FOUNDED and event.date != body.established:
+            add(located, ".date", f"founding date {event.date} differs from {body.id!r}'s established "
+                f"date {body.established}")
+        if event.kind in _ENDINGS:
+            if event.date != body.dissolved:
+                add(located, ".date", f"date {event.date} differs from {body.id!r}'s dissolved date {body.dissolved}")
+            for index, ident in enumerate(event.other):
+                if ident not in body.successors:
+                    add(located, f".other[{index}]", f"{ident!r} is not among {body.id!r}'s successors")
+        if event.kind is EventKind.LEGAL_FORM_CHANGED:
+            legal_changes[body.id].append(located)
+        for field in ("from_value", "to_value"):
+            value = getattr(event, field)
+            if event.kind is EventKind.LEGAL_FORM_CHANGED and value is not None and value not in set(LegalForm):
+                add(located, f".{field}", f"{value!r} is not a known LegalForm")
+    for ident, changes in legal_changes.items():
+        ordered_changes = sorted(changes, key=lambda loc: _date_key(loc.item.date))
+        for before, after in zip(ordered_changes, ordered_changes[1:], strict=False):
+            was, now = before.item.to_value, after.item.from_value
+            if was is not None and now is not None and was != now:
+                add(after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}")
+        last = ordered_changes[-1].item.to_value
+        if last is not None and last != orgs[ident].legal_form:
+            add(ordered_changes[-1], ".to_value", f"the last change leaves {ident!r} as {last!r}, but its legal_form "
+                f"is {orgs[ident].legal_form!r}")
+
+    # Names and identifiers point at one body each.
+    owners: dict[str, str] = {}
+    seen_ids: dict[tuple[str, str], str] = {}
+    for name in _ENTITY_COLLECTIONS:
+        for located in merged.collections[name]:
+            entity = located.item
+            for key in {normalize_key(text) for text in names_of(entity)}:
+                owner = owners.setdefault(key, entity.id)
+                if key and owner != entity.id:
+                    add(located, ".id", f"a name of {entity.id!r} normalises to {key!r}, which already names {owner!r}")
+            for index, identifier in enumerate(getattr(entity, "identifiers", ())):
+                scheme_value = (identifier.scheme.value, identifier.value)
+                holder = seen_ids.setdefault(scheme_value, entity.id)
+                if holder != entity.id:
+                    add(located, f".identifiers[{index}]", f"{identifier.scheme} {identifier.value} is also {holder!r}'s")
+    numbers: dict[tuple[str, int], Located] = {}
+    for located in merged.collections["recommendations"]:
+        number = located.item.number
+        if number is None:
+            continue
+        if number < 1:
+            add(located, ".number", f"numbers start at 1, got {number}")
+        key = (located.item.strategy, number)
+        if key in numbers:
+            add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
+        numbers[key] = located
+    counted: set[tuple[str, PartialDate]] = set()
+    for located in merged.collections["memberships"]:
+        key2 = (located.item.body, located.item.as_of)
+        if key2 in counted:
+            add(located, ".as_of", f"a count of {located.item.body!r} as of {located.item.as_of} is already recorded")
+        counted.add(key2)
+    return problems
+
+
+def names_of(entity: Entity) -> Iterator[str]:
+    """Every text `get` should find *entity* by: id, names, acronyms, aliases."""
+    yield entity.id
+    for field in ("name", "name_ja", "acronym", "title", "title_ja"):
+        value = getattr(entity, field, None)
+        if isinstance(value, str):
+            yield value
+    yield from getattr(entity, "aliases", ())
+    for name in getattr(entity, "former_names", ()):
+        yield name.text
+
+
+def _date_key(date: PartialDate | None) -> tuple[int, int, int, int]:
+    # Undated events sort after every dated one: they are known to have happened, not when.
+    return (1, 0, 0, 0) if date is None else (0, date.year, date.month or 0, date.day or 0)
+
+
+def _latest(relations: list[Located]) -> Located | None:
+    """The hierarchical relation that holds now, or else the one that ended last."""
+    if not relations:
+        return None
+    return max(relations, key=lambda loc: (loc.item.valid_until is None, _date_key(loc.item.valid_until)))
+
+
+def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
+    """A problem for each cycle in the hierarchy, at the relation that closes it."""
+    problems: list[Problem] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    # Iterative depth-first search: a user's hierarchy may be deeper than the recursion limit.
+    for root in list(parents):
+        if root in state:
+            continue
+        path = [root]
+        state[root] = 1
+        stack = [iter(parents.get(root, []))]
+        while stack:
+            located = next(stack[-1], None)
+            if located is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            parent = located.item.subject
+            if state.get(parent) == 1:
+                cycle = " -> ".join(reversed([*path[path.index(parent):], parent]))
+                problems.append(Problem(located.file, located.path, f"cycle in the hierarchy: {cycle}"))
+            elif parent not in state:
+                state[parent] = 1
+                path.append(parent)
+                stack.append(iter(parents.get(parent, [])))
+    return problems
