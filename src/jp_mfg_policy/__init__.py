@@ -10,7 +10,7 @@ Example:
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 from typing import Any
 
 from ._dates import PartialDate
@@ -49,7 +49,7 @@ from .exceptions import DataError, Problem, UnknownEntityError
 DATA_VERSION = "2026.1"
 
 #: The day the bundled data was last compiled and checked against its sources.
-DATA_AS_OF = _dt.date(2026, 11, 25)
+DATA_AS_OF = dt.date(2026, 11, 25)
 
 __all__ = [
     "DATA_AS_OF",
@@ -89,7 +89,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes are untyped
     # The installed version comes from the package metadata, read only when asked for.
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - lazy on purpose

@@ -17,10 +17,7 @@ from .exceptions import DataError, UnknownEntityError
 def _header() -> str:
     from . import DATA_AS_OF, DATA_VERSION, __version__  # noqa: PLC0415 - the version is read lazily
 
-    return (
-        f"Japan's manufacturing-policy system (jp-mfg-policy {__version__}, data {DATA_VERSION} "
-        f"as of {DATA_AS_OF})"
-    )
+    return f"Japan's manufacturing-policy system (jp-mfg-policy {__version__}, data {DATA_VERSION} as of {DATA_AS_OF})"
 
 
 def _parser() -> argparse.ArgumentParser:

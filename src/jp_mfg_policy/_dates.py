@@ -13,13 +13,13 @@ import attrs
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def _check_month(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_month(_instance: PartialDate, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and not 1 <= value <= 12:  # noqa: PLR2004 - months of the year
         msg = f"month must be 1 to 12, not {value}"
         raise ValueError(msg)
 
 
-def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _check_day(instance: PartialDate, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     if instance.month is None:
@@ -31,7 +31,7 @@ def _check_day(instance: PartialDate, attribute: attrs.Attribute[int | None], va
         raise ValueError(msg)
 
 
-def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+def _check_year(_instance: PartialDate, _attribute: attrs.Attribute[int], value: int) -> None:
     if not 1 <= value <= 9999:  # noqa: PLR2004 - the range datetime.date covers
         msg = f"year must be 1 to 9999, not {value}"
         raise ValueError(msg)
@@ -80,7 +80,8 @@ class PartialDate:
             >>> PartialDate.parse("2014-05-19")
             PartialDate(year=2014, month=5, day=19)
         """
-        match = _ISO.fullmatch(text) if isinstance(text, str) else None
+        # Data files may hold anything; the type hint is no guarantee.
+        match = _ISO.fullmatch(text) if isinstance(text, str) else None  # type: ignore[redundant-expr]
         if match is None:
             msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
             raise ValueError(msg)
@@ -184,7 +185,7 @@ def as_date(when: dt.date | int | PartialDate | str) -> dt.date:
         when = PartialDate.parse(when)
     if isinstance(when, PartialDate):
         return when.end()
-    msg = f"expected a date or a year, got {when!r}"
+    msg = f"expected a date or a year, got {when!r}"  # type: ignore[unreachable]
     raise TypeError(msg)
 
 

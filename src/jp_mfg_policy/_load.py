@@ -9,6 +9,7 @@ import os
 import threading
 from collections.abc import Iterable
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import cattrs
@@ -52,7 +53,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
+def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:  # noqa: PLR0911 - one return per fault
     """
     Parse and structure one file's bytes, or say everything wrong with them.
 
@@ -67,7 +68,7 @@ def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(file, "$", f"not UTF-8: byte {exc.start} is {data[exc.start:exc.start + 1]!r}")]
+        return None, [Problem(file, "$", f"not UTF-8: byte {exc.start} is {data[exc.start : exc.start + 1]!r}")]
     try:
         raw = json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -111,11 +112,10 @@ def _read_bundled() -> tuple[tuple[str, Document], ...]:
 def _read_user(path: str | os.PathLike[str]) -> tuple[Document | None, list[Problem]]:
     name = os.fspath(path)
     try:
-        size = os.stat(name).st_size
+        size = Path(name).stat().st_size
         if size > MAX_FILE_SIZE:
             return None, [Problem(name, "$", f"the file is {size:,} bytes, over the limit of {MAX_FILE_SIZE:,}")]
-        with open(name, "rb") as stream:
-            data = stream.read()
+        data = Path(name).read_bytes()
     except OSError as exc:
         return None, [Problem(name, "$", f"cannot read the file: {exc.strerror or exc}")]
     return parse(data, name)
@@ -132,7 +132,8 @@ def build(documents: Iterable[tuple[str, Document]]) -> PolicySystem:
     problems = check(merged)
     if problems:
         raise DataError(problems)
-    return PolicySystem(**{name: tuple(merged.items(name)) for name in COLLECTIONS})
+    collections: dict[str, Any] = {name: tuple(merged.items(name)) for name in COLLECTIONS}
+    return PolicySystem(**collections)
 
 
 def bundled_documents() -> tuple[tuple[str, Document], ...]:
@@ -176,13 +177,13 @@ def load(*, extra: Iterable[str | os.PathLike[str]] = ()) -> PolicySystem:
                 if _bundled is None:
                     _bundled = build(documents)
         return _bundled
-    documents = list(bundled_documents())
+    user: list[tuple[str, Document]] = []
     problems: list[Problem] = []
     for path in paths:
         document, found = _read_user(path)
         problems += found
         if document is not None:
-            documents.append((os.fspath(path), document))
+            user.append((os.fspath(path), document))
     if problems:
         raise DataError(problems)
-    return build(documents)
+    return build([*bundled_documents(), *user])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -20,26 +20,26 @@ from ._identifiers import IdentifierScheme, normalize_identifier
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _slug(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _slug(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not _SLUG.fullmatch(value):
         msg = f"{attribute.name} must be a lower-case slug like 'meti' or 'sme-agency', not {value!r}"
         raise ValueError(msg)
 
 
-def _slugs(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+def _slugs(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for item in value:
-        _slug(instance, attribute, item)
+        _slug(_instance, attribute, item)
 
 
-def _text(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _text(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not value.strip():
         msg = f"{attribute.name} must not be blank"
         raise ValueError(msg)
 
 
-def _texts(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+def _texts(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for item in value:
-        _text(instance, attribute, item)
+        _text(_instance, attribute, item)
 
 
 class LegalForm(enum.StrEnum):

@@ -43,10 +43,10 @@ def tree(system: PolicySystem, root: Organization | None = None) -> Iterator[str
         else [org for org in system.organizations if org.dissolved is None and system.parent(org) is None]
     )
     for index, org in enumerate(roots):
-        yield from _branch(system, org, "", index == len(roots) - 1, top=root is not None)
+        yield from _branch(system, org, "", last=index == len(roots) - 1, top=root is not None)
 
 
-def _branch(system: PolicySystem, org: Organization, prefix: str, last: bool, *, top: bool) -> Iterator[str]:
+def _branch(system: PolicySystem, org: Organization, prefix: str, *, last: bool, top: bool) -> Iterator[str]:
     if top:
         yield describe(org)
         child_prefix = ""
@@ -55,7 +55,7 @@ def _branch(system: PolicySystem, org: Organization, prefix: str, last: bool, *,
         child_prefix = prefix + ("    " if last else "│   ")
     children = system.children(org)
     for index, child in enumerate(children):
-        yield from _branch(system, child, child_prefix, index == len(children) - 1, top=False)
+        yield from _branch(system, child, child_prefix, last=index == len(children) - 1, top=False)
 
 
 def overview(system: PolicySystem, *, header: str) -> str:
@@ -104,6 +104,8 @@ def overview(system: PolicySystem, *, header: str) -> str:
                 )
                 if value is not None
             ]
-            lines.append(f"  {org.label}: {', '.join(figures)} (as of {latest.as_of}; {len(counts)} counts since "
-                         f"{counts[0].as_of.year})")
+            lines.append(
+                f"  {org.label}: {', '.join(figures)} (as of {latest.as_of}; {len(counts)} counts since "
+                f"{counts[0].as_of.year})"
+            )
     return "\n".join(lines)

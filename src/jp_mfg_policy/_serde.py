@@ -127,7 +127,7 @@ def _structure_date(value: object, _: object) -> PartialDate:
     return PartialDate.parse(value)
 
 
-def _make_converter() -> cattrs.Converter:
+def _make_converter() -> cattrs.Converter:  # noqa: C901 - the hooks are closures over the converter
     converter = make_converter(forbid_extra_keys=True, omit_if_default=True)
     for python_type, name in ((str, "a string"), (int, "an integer"), (float, "a number"), (bool, "true or false")):
         converter.register_structure_hook(python_type, _strict(python_type, name))
@@ -136,7 +136,7 @@ def _make_converter() -> cattrs.Converter:
     # StrEnum precedes str in every string enum's MRO, so this beats the str hook.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
 
-    def tuple_factory(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    def tuple_factory(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:  # noqa: ANN401 - any tuple type
         element = get_args(type_)[0]
         element_hook = converter.get_structure_hook(element)
 
@@ -155,7 +155,8 @@ def _make_converter() -> cattrs.Converter:
                     ]
                     errors.append(exc)
             if errors:
-                raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+                msg = f"While structuring {type_!r}"
+                raise IterableValidationError(msg, errors, type_)
             return tuple(items)
 
         return structure
@@ -183,7 +184,7 @@ def _make_converter() -> cattrs.Converter:
             raise ValueError(msg)
         if not issubclass(cls, declared):
             msg = f"'kind' is {kind!r}, but a {declared.__name__} is expected here"
-            raise ValueError(msg)
+            raise ValueError(msg)  # noqa: TRY004 - the wrong kind of body, not the wrong JSON type
         return structure_fns[cls]({k: v for k, v in value.items() if k != "kind"}, cls)
 
     def unstructure_organization(org: Organization) -> dict[str, Any]:

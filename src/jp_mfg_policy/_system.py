@@ -224,8 +224,8 @@ class PolicySystem:
             entity = self._index.by_id.get(key) or self._index.by_key.get(normalize_key(key))
         elif isinstance(key, Organization | Publication | Award | Strategy | Recommendation | Plan):
             entity = self._index.by_id.get(key.id)
-        else:
-            msg = f"expected an entity or a string to look up, got {type(key).__name__}"
+        else:  # a caller without a type checker
+            msg = f"expected an entity or a string to look up, got {type(key).__name__}"  # type: ignore[unreachable]
             raise TypeError(msg)
         if entity is not None:
             return entity
@@ -277,7 +277,12 @@ class PolicySystem:
         scored.sort(key=lambda item: item[:2])
         return tuple(entity for _, _, entity in scored[:limit])
 
-    def by_identifier(self, scheme: IdentifierScheme | str, value: str, default: Any = _MISSING) -> Any:
+    def by_identifier(
+        self,
+        scheme: IdentifierScheme | str,
+        value: str,
+        default: Any = _MISSING,  # noqa: ANN401 - returned as given, like getattr's
+    ) -> Any:  # noqa: ANN401 - an Organization, or the default
         """
         The body with identifier *value* in *scheme* (``"wikidata"``, ``"ror"``, ``"corporate_number"`` ...).
 
@@ -298,7 +303,8 @@ class PolicySystem:
             return org
         if default is not _MISSING:
             return default
-        raise UnknownEntityError(f"{scheme}:{value}")
+        wanted = f"{scheme}:{value}"
+        raise UnknownEntityError(wanted)
 
     def source(self, ident: str) -> Source:
         """
@@ -310,7 +316,8 @@ class PolicySystem:
         try:
             return self._index.sources[ident]
         except KeyError:
-            raise UnknownEntityError(ident, tuple(difflib.get_close_matches(ident, self._index.sources))) from None
+            suggestions = tuple(difflib.get_close_matches(ident, self._index.sources))
+            raise UnknownEntityError(ident, suggestions) from None
 
     # -- the hierarchy ------------------------------------------------------
 

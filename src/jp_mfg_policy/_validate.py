@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import Any
 
 import attrs
@@ -64,9 +65,9 @@ _ENTITY_COLLECTIONS = ("organizations", "publications", "awards", "strategies", 
 _ENDINGS = {EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED}
 
 
-def _citations(item: Any, path: str) -> Iterator[tuple[Citation, str]]:
+def _citations(item: object, path: str) -> Iterator[tuple[Citation, str]]:
     """Every citation in a record, with its path, at any depth."""
-    for field in attrs.fields(type(item)):
+    for field in attrs.fields(type(item)):  # type: ignore[arg-type]  # every record is an attrs instance
         value = getattr(item, field.name)
         if field.name == "sources" and isinstance(value, tuple):
             for index, citation in enumerate(value):
@@ -99,9 +100,7 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
                 add(located, ".id", f"duplicate id {ident!r} (first used at {first.file}: {first.path})")
             else:
                 entities[ident] = located
-    orgs = {
-        ident: located.item for ident, located in entities.items() if isinstance(located.item, Organization)
-    }
+    orgs = {ident: located.item for ident, located in entities.items() if isinstance(located.item, Organization)}
 
     def need(located: Located, suffix: str, ident: str | None, what: str = "organization") -> None:
         if ident is None:
@@ -176,8 +175,11 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
             if body is None:
                 continue
             if relation.valid_from and body.established and relation.valid_from.end() < body.established.start():
-                add(located, ".valid_from", f"begins ({relation.valid_from}) before its {end} {ident!r} "
-                    f"was established ({body.established})")
+                add(
+                    located,
+                    ".valid_from",
+                    f"begins ({relation.valid_from}) before its {end} {ident!r} was established ({body.established})",
+                )
             if body.dissolved and (relation.valid_until is None or relation.valid_until.start() > body.dissolved.end()):
                 add(located, ".valid_until", f"outlives its {end} {ident!r}, dissolved {body.dissolved}")
     for located in merged.collections["plans"]:
@@ -204,15 +206,15 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
             parents[located.item.object].append(located)
     for located in merged.collections["organizations"]:
         org = located.item
-        field = "supervisor" if isinstance(org, Agency) else "host" if isinstance(org, Council) else None
-        if field is None:
+        link = "supervisor" if isinstance(org, Agency) else "host" if isinstance(org, Council) else None
+        if link is None:
             continue
-        stated = getattr(org, field)
+        stated = getattr(org, link)
         latest = _latest(parents.get(org.id, []))
         actual = latest.item.subject if latest is not None else None
         if stated != actual:
             detail = f"the latest hierarchical relation says {actual!r}" if actual else "no relation says so"
-            add(located, f".{field}", f"{field} is {stated!r}, but {detail}")
+            add(located, f".{link}", f"{link} is {stated!r}, but {detail}")
     problems.extend(_cycles(parents))
 
     # Events agree with the bodies they happen to.
@@ -223,8 +225,11 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
         if body is None:
             continue
         if event.kind is EventKind.FOUNDED and event.date != body.established:
-            add(located, ".date", f"founding date {event.date} differs from {body.id!r}'s established "
-                f"date {body.established}")
+            add(
+                located,
+                ".date",
+                f"founding date {event.date} differs from {body.id!r}'s established date {body.established}",
+            )
         if event.kind in _ENDINGS:
             if event.date != body.dissolved:
                 add(located, ".date", f"date {event.date} differs from {body.id!r}'s dissolved date {body.dissolved}")
@@ -239,14 +244,17 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
                 add(located, f".{field}", f"{value!r} is not a known LegalForm")
     for ident, changes in legal_changes.items():
         ordered_changes = sorted(changes, key=lambda loc: _date_key(loc.item.date))
-        for before, after in zip(ordered_changes, ordered_changes[1:], strict=False):
+        for before, after in pairwise(ordered_changes):
             was, now = before.item.to_value, after.item.from_value
             if was is not None and now is not None and was != now:
                 add(after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}")
         last = ordered_changes[-1].item.to_value
         if last is not None and last != orgs[ident].legal_form:
-            add(ordered_changes[-1], ".to_value", f"the last change leaves {ident!r} as {last!r}, but its legal_form "
-                f"is {orgs[ident].legal_form!r}")
+            add(
+                ordered_changes[-1],
+                ".to_value",
+                f"the last change leaves {ident!r} as {last!r}, but its legal_form is {orgs[ident].legal_form!r}",
+            )
 
     # Names and identifiers point at one body each.
     owners: dict[str, str] = {}
@@ -262,7 +270,8 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
                 scheme_value = (identifier.scheme.value, identifier.value)
                 holder = seen_ids.setdefault(scheme_value, entity.id)
                 if holder != entity.id:
-                    add(located, f".identifiers[{index}]", f"{identifier.scheme} {identifier.value} is also {holder!r}'s")
+                    message = f"{identifier.scheme} {identifier.value} is also {holder!r}'s"
+                    add(located, f".identifiers[{index}]", message)
     numbers: dict[tuple[str, int], Located] = {}
     for located in merged.collections["recommendations"]:
         number = located.item.number
@@ -270,16 +279,16 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
             continue
         if number < 1:
             add(located, ".number", f"numbers start at 1, got {number}")
-        key = (located.item.strategy, number)
-        if key in numbers:
+        place = (located.item.strategy, number)
+        if place in numbers:
             add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
-        numbers[key] = located
+        numbers[place] = located
     counted: set[tuple[str, PartialDate]] = set()
     for located in merged.collections["memberships"]:
-        key2 = (located.item.body, located.item.as_of)
-        if key2 in counted:
+        count = (located.item.body, located.item.as_of)
+        if count in counted:
             add(located, ".as_of", f"a count of {located.item.body!r} as of {located.item.as_of} is already recorded")
-        counted.add(key2)
+        counted.add(count)
     return problems
 
 
@@ -327,7 +336,7 @@ def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
                 continue
             parent = located.item.subject
             if state.get(parent) == 1:
-                cycle = " -> ".join(reversed([*path[path.index(parent):], parent]))
+                cycle = " -> ".join(reversed([*path[path.index(parent) :], parent]))
                 problems.append(Problem(located.file, located.path, f"cycle in the hierarchy: {cycle}"))
             elif parent not in state:
                 state[parent] = 1
