@@ -11,7 +11,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from ._dates import PartialDate
 from ._identifiers import IdentifierScheme
@@ -89,7 +88,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes are untyped
+def __getattr__(name: str) -> str:
     # The installed version comes from the package metadata, read only when asked for.
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - lazy on purpose

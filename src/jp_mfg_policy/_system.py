@@ -321,7 +321,19 @@ class PolicySystem:
 
     # -- the hierarchy ------------------------------------------------------
 
-    def _org(self, key: Key) -> Organization:
+    def organization(self, key: Key) -> Organization:
+        """
+        The body named by *key*, as :meth:`get` finds it, typed as an :class:`Organization`.
+
+        Raises:
+            UnknownEntityError: If nothing matches.
+            TypeError: If *key* names an entity that is not a body (a plan, say).
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().organization("特許庁").acronym
+            'JPO'
+        """
         entity = self.get(key)
         if not isinstance(entity, Organization):
             msg = f"{entity.id!r} is a {type(entity).__name__}, not an organization"
@@ -340,7 +352,7 @@ class PolicySystem:
             >>> [body.acronym for body in jmp.load().children("MEXT")]
             ['JST', 'JSPS', 'NISTEP']
         """
-        org = self._org(key)
+        org = self.organization(key)
         return tuple(self._index.by_id[ident] for ident in self._index.children.get(org.id, ()))  # type: ignore[misc]
 
     def descendants(self, key: Key) -> tuple[Organization, ...]:
@@ -352,7 +364,7 @@ class PolicySystem:
             >>> [body.acronym for body in jmp.load().descendants("MEXT")]
             ['JST', 'JSPS', 'NISTEP', 'CRDS']
         """
-        root = self._org(key).id
+        root = self.organization(key).id
         found: list[str] = []
         seen = {root}
         queue = [root]
@@ -373,7 +385,7 @@ class PolicySystem:
             >>> jmp.load().parent("CRDS").acronym
             'JST'
         """
-        parent = self._index.parent.get(self._org(key).id)
+        parent = self._index.parent.get(self.organization(key).id)
         return None if parent is None else self._index.by_id[parent]  # type: ignore[return-value]
 
     def relations(
@@ -413,7 +425,7 @@ class PolicySystem:
             >>> [(str(e.date), str(e.kind)) for e in jmp.load().history("CSTI")]
             [('2001-01-06', 'founded'), ('2014-05-19', 'renamed')]
         """
-        return self._index.events_by_body.get(self._org(key).id, ())
+        return self._index.events_by_body.get(self.organization(key).id, ())
 
     def lineage(self, key: Key) -> tuple[Organization, ...]:
         """
@@ -424,7 +436,7 @@ class PolicySystem:
             >>> [body.label for body in jmp.load().lineage("METI")]
             ['Ministry of Commerce and Industry', 'MITI', 'Economic Planning Agency', 'METI']
         """
-        org = self._org(key)
+        org = self.organization(key)
         found = {org.id: org}
         for field in ("predecessors", "successors"):
             queue = [org]
@@ -451,7 +463,7 @@ class PolicySystem:
             >>> [str(m.as_of) for m in jmp.load().memberships_of("Keidanren")][:2]
             ['2002-05-28', '2010-06-15']
         """
-        return self._index.memberships_by_body.get(self._org(key).id, ())
+        return self._index.memberships_by_body.get(self.organization(key).id, ())
 
     def membership(self, key: Key, as_of: dt.date | int | PartialDate | str | None = None) -> MembershipCount | None:
         """

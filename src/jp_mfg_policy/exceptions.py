@@ -60,10 +60,10 @@ class UnknownEntityError(KeyError):
     Example:
         >>> import jp_mfg_policy as jmp
         >>> try:
-        ...     jmp.load().get("METY")
+        ...     jmp.load().get("NEDD")
         ... except jmp.UnknownEntityError as err:
-        ...     print(err.suggestions[0])
-        METI
+        ...     print(err)
+        no entity matches 'NEDD'; did you mean 'NEDO'?
     """
 
     def __init__(self, key: object, suggestions: tuple[str, ...] = ()) -> None:
