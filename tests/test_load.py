@@ -50,19 +50,18 @@ class TestCache:
         assert jmp.load() is jmp.load()
 
     def test_import_reads_no_data(self) -> None:
-        """Importing the package reads no data file; the first query does."""
+        """Importing the package opens no data file; the first load opens each bundled file once."""
         code = (
-            "import sys, builtins, io\n"
+            "import sys\n"
             "opened = []\n"
-            "import importlib.resources.abc\n"
-            "import jp_mfg_policy._load as l\n"
+            "sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == 'open' else None)\n"
             "import jp_mfg_policy\n"
-            "print(l._bundled is None and l._bundled_documents is None)\n"
-            "jp_mfg_policy.load()\n"
-            "print(l._bundled is not None)\n"
+            "print(sum('/data/' in path for path in opened))\n"
+            "jp_mfg_policy.load(); jp_mfg_policy.load()\n"
+            "print(sum('/data/' in path for path in opened))\n"
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        assert "True\nTrue\n" == out
+        assert f"0\n{len(_load.BUNDLED_FILES)}\n" == out
 
     def test_threads_build_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Sixteen threads asking at once get one system, built once."""

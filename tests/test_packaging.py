@@ -81,3 +81,15 @@ class TestWheel:
             [env / "bin" / "jp-mfg-policy", "tree", "JST"], capture_output=True, text=True, check=True, cwd=tmp_path
         )
         assert "CRDS" in overview.stdout
+
+    def test_works_from_a_zip(self, wheel: Path, tmp_path: Path) -> None:
+        """Imported straight from the wheel (a zip file), the package still finds its data."""
+        code = (
+            f"import sys; sys.path.insert(0, {str(wheel)!r}); import jp_mfg_policy as jmp; "
+            "print(jmp.load().get('JPO').name_ja, jmp.__file__)"
+        )
+        env = {"PYTHONIOENCODING": "utf-8"}
+        result = subprocess.run(
+            [sys.executable, "-c", code], check=False, capture_output=True, text=True, env=env, cwd=tmp_path
+        )
+        assert result.stdout.startswith("特許庁 " + str(wheel)), result.stderr
