@@ -609,6 +609,22 @@ CURATED = [
     ),
 ]
 
+# Publication dates the notes give (in a source's title or its excerpts).
+PUBLISHED = {
+    "S25": "2016-10-01",
+    "S45": "2003-06-30",
+    "S51": "2025-07",
+    "S58": "2025",
+    "S62": "2002-05-29",
+    "S66": "2002",
+    "S69": "2017-05-01",
+    "S70": "2013-09-13",
+    "S76": "2024",
+    "S83": "2024-06-25",
+    "S84": "2003-09-05",
+    "S85": "2017-10",
+}
+
 # Sources found after the notes were written, with the search tool's code corpus.
 EXTRA = [
     {
@@ -677,7 +693,10 @@ def main(notes: Path, out: Path) -> None:
                 source["copy_url"] = read
         elif read:
             source["url"] = read
-        source |= {"kind": kind, "language": language, "excerpts": excerpts}
+        source |= {"kind": kind, "language": language}
+        if ref in PUBLISHED:
+            source["published"] = PUBLISHED[ref]
+        source["excerpts"] = excerpts
         source["note"] = f"Reference {ref} of the dataset's research notes: {head.strip()}."
         sources.append(source)
     sources += EXTRA

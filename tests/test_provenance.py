@@ -39,6 +39,7 @@ def _records() -> list[Any]:
         *SYSTEM.recommendations,
         *SYSTEM.plans,
         *SYSTEM.memberships,
+        *SYSTEM.caveats,
     ]
 
 
@@ -74,6 +75,36 @@ class TestQuotes:
     def test_primary_source_bundled(self) -> None:
         """The primary source page is bundled with the package."""
         assert "Manufacturing Policy Portal" in SOURCE_WORDS["cambridge-actors"][0]
+
+
+class TestCaveats:
+    @pytest.mark.parametrize("caveat", SYSTEM.caveats, ids=lambda c: f"{c.subject}-{c.topic}")
+    def test_statement_is_the_sources_words(self, caveat: jmp.Caveat) -> None:
+        """What a caveat says the source said is found verbatim in that source."""
+        assert any(_normalise(caveat.statement) in words for words in SOURCE_WORDS[caveat.source])
+
+    @pytest.mark.parametrize(
+        ("subject", "topic"),
+        [
+            ("csti", "name"),
+            ("keidanren", "membership"),
+            ("aist", "legal_form"),
+            ("jst", "legal_form"),
+            ("nedo", "legal_form"),
+            ("monodzukuri-nippon-grand-award", "organisers"),
+            ("monodzukuri-white-paper", "title"),
+        ],
+    )
+    def test_the_pages_aged_statements(self, subject: str, topic: str) -> None:
+        """The page's hedged or aged statements are kept beside the later facts."""
+        (caveat,) = [c for c in SYSTEM.caveats_of(subject) if c.topic == topic]
+        assert "cambridge-actors" == caveat.source
+        assert caveat.sources
+
+    def test_counts_keep_their_date(self) -> None:
+        """The 2014 counts keep their date."""
+        (caveat,) = [c for c in SYSTEM.caveats_of("Keidanren") if c.topic == "membership"]
+        assert "2014-07-01" == str(caveat.as_of)
 
 
 class TestEveryStatementCited:
@@ -112,3 +143,42 @@ class TestSourceWords:
         texts += [s.description for s in getattr(record, "research_streams", ())]
         for text in texts:
             assert any(_normalise(text) in words for source in cited for words in SOURCE_WORDS[source]), text
+
+
+class TestCite:
+    def test_text_names_source_publisher_and_date(self) -> None:
+        """A plain citation names the data release, the source page, its publisher and the access date."""
+        text = SYSTEM.cite("AIST")
+        assert text.startswith(
+            f"AIST (National Institute of Advanced Industrial Science and Technology): "
+            f"jp-mfg-policy data {jmp.DATA_VERSION}"
+        )
+        page = SYSTEM.source("cambridge-actors")
+        assert page.title in text
+        assert page.publisher in text
+        assert "access date not recorded" in text
+        assert "“Japan’s primary publicly funded research organisation”" not in text  # quotes are whole passages
+        assert "is Japan’s primary publicly funded research organisation" in text
+
+    def test_every_cited_source_appears(self) -> None:
+        """Each source behind a body's facts, its relations and events included, is cited."""
+        for org in SYSTEM.organizations:
+            text = SYSTEM.cite(org)
+            bib = SYSTEM.cite(org, bibtex=True)
+            for record in SYSTEM.facts(org):
+                for citation in _citations(record):
+                    assert SYSTEM.source(citation.source).title in text
+                    assert f"{{{citation.source}," in bib
+
+    def test_bibtex_is_balanced(self) -> None:
+        """Each BibTeX entry's braces balance, and special characters are escaped."""
+        bib = SYSTEM.cite("Keidanren", bibtex=True)
+        for entry in bib.strip().split("\n\n"):
+            assert entry.count("{") == entry.count("}")
+            assert entry.startswith(("@misc{", "@online{"))
+        assert r"Actors \& Institutions (Japan)" in SYSTEM.cite("METI", bibtex=True)
+
+    def test_cite_a_relation(self) -> None:
+        """A single relation can be cited on its own."""
+        (funds,) = SYSTEM.relations(kind="funds")
+        assert "an IAI whose budget is largely provided by METI" in SYSTEM.cite(funds)

@@ -24,6 +24,7 @@ ALL_TYPES: dict[str, type[Any]] = {
     "recommendations": jmp.Recommendation,
     "plans": jmp.Plan,
     "memberships": jmp.MembershipCount,
+    "caveats": jmp.Caveat,
 }
 
 
@@ -39,6 +40,7 @@ def _records(system: jmp.PolicySystem) -> list[Any]:
         *system.recommendations,
         *system.plans,
         *system.memberships,
+        *system.caveats,
     ]
 
 

@@ -10,8 +10,6 @@ Example:
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ._dates import PartialDate
 from ._identifiers import IdentifierScheme
 from ._load import MAX_FILE_SIZE, load
@@ -19,6 +17,7 @@ from ._models import (
     Agency,
     Award,
     BusinessFederation,
+    Caveat,
     Citation,
     Council,
     Entity,
@@ -42,13 +41,8 @@ from ._models import (
     Target,
 )
 from ._system import PolicySystem
+from ._version import DATA_AS_OF, DATA_VERSION
 from .exceptions import DataError, Problem, UnknownEntityError
-
-#: The release of the bundled data: year and release number within the year.
-DATA_VERSION = "2026.1"
-
-#: The day the bundled data was last compiled and checked against its sources.
-DATA_AS_OF = dt.date(2026, 11, 25)
 
 __all__ = [
     "DATA_AS_OF",
@@ -57,6 +51,7 @@ __all__ = [
     "Agency",
     "Award",
     "BusinessFederation",
+    "Caveat",
     "Citation",
     "Council",
     "DataError",

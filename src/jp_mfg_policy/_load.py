@@ -31,6 +31,7 @@ BUNDLED_FILES = (
     "publications.json",
     "strategies.json",
     "memberships.json",
+    "caveats.json",
 )
 
 _lock = threading.Lock()

@@ -698,4 +698,36 @@ class MembershipCount:
     note: str | None = None
 
 
+@attrs.frozen(kw_only=True)
+class Caveat:
+    """
+    Where a source hedges, leaves something out or has aged, and what later sources say.
+
+    The source's statement is kept with its date, beside the later fact and its
+    references, so that a reader sees both.
+
+    Attributes:
+        subject: The id of the entity concerned.
+        topic: What the caveat is about (``"name"``, ``"legal_form"``, ``"membership"`` ...).
+        statement: What the source says, verbatim.
+        source: The id of the source that says it.
+        as_of: The date the statement speaks of, where the source gives one.
+        later: The later or fuller fact.
+        sources: The citations for the later fact.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> [c.topic for c in jmp.load().caveats_of("AIST")]
+        ['legal_form']
+    """
+
+    subject: str = attrs.field(validator=_slug)
+    topic: str = attrs.field(validator=_text)
+    statement: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_slug)
+    as_of: PartialDate | None = None
+    later: str = attrs.field(validator=_text)
+    sources: tuple[Citation, ...] = ()
+
+
 Entity: TypeAlias = AnyOrganization | Publication | Award | Strategy | Recommendation | Plan

@@ -23,6 +23,7 @@ from ._models import (
     Agency,
     Award,
     BusinessFederation,
+    Caveat,
     Council,
     Event,
     MembershipCount,
@@ -69,6 +70,7 @@ class Document:
     recommendations: tuple[Recommendation, ...] = ()
     plans: tuple[Plan, ...] = ()
     memberships: tuple[MembershipCount, ...] = ()
+    caveats: tuple[Caveat, ...] = ()
 
 
 #: The collections of a :class:`Document`, in file order.

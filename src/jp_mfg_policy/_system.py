@@ -19,6 +19,7 @@ from ._models import (
     Agency,
     Award,
     BusinessFederation,
+    Caveat,
     Council,
     Entity,
     Event,
@@ -88,6 +89,7 @@ class PolicySystem:
     _recommendations: tuple[Recommendation, ...]
     _plans: tuple[Plan, ...]
     _memberships: tuple[MembershipCount, ...]
+    _caveats: tuple[Caveat, ...] = ()
     #: The day this system describes, or None for the whole record.
     as_of: dt.date | None = None
     _index: _Index = attrs.field(init=False)
@@ -161,6 +163,24 @@ class PolicySystem:
     def memberships(self) -> tuple[MembershipCount, ...]:
         """Every dated membership count."""
         return self._memberships
+
+    @property
+    def caveats(self) -> tuple[Caveat, ...]:
+        """Where the sources hedge or have aged, with the later facts."""
+        return self._caveats
+
+    def caveats_of(self, key: Key) -> tuple[Caveat, ...]:
+        """
+        The caveats about one entity.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> caveat = jmp.load().caveats_of("Keidanren")[0]
+            >>> caveat.topic, str(caveat.as_of), caveat.statement[:14]
+            ('membership', '2014-07-01', '1,309 companies')
+        """
+        ident = self.get(key).id
+        return tuple(caveat for caveat in self._caveats if caveat.subject == ident)
 
     # -- the container protocol --------------------------------------------
 
@@ -318,6 +338,51 @@ class PolicySystem:
         except KeyError:
             suggestions = tuple(difflib.get_close_matches(ident, self._index.sources))
             raise UnknownEntityError(ident, suggestions) from None
+
+    def facts(self, key: Key | Relation | Event | MembershipCount) -> tuple[object, ...]:
+        """
+        The records that state facts about *key*: itself, its relations, events, counts and caveats.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> sorted({type(r).__name__ for r in jmp.load().facts("Keidanren")})
+            ['BusinessFederation', 'Caveat', 'Event', 'MembershipCount', 'Relation']
+        """
+        if isinstance(key, Relation | Event | MembershipCount):
+            return (key,)
+        entity = self.get(key)
+        relations = [r for r in self._relations if entity.id in (r.subject, r.object)]
+        events = self._index.events_by_body.get(entity.id, ())
+        counts = self._index.memberships_by_body.get(entity.id, ())
+        caveats = [c for c in self._caveats if c.subject == entity.id]
+        return (entity, *relations, *events, *counts, *caveats)
+
+    def cite(self, key: Key | Relation | Event | MembershipCount, *, bibtex: bool = False) -> str:
+        """
+        A citation of the facts behind *key*: the data release and every source, with its passages.
+
+        Plain text by default; with ``bibtex=True``, BibTeX entries for the dataset and each source.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> print(jmp.load().cite("MITI").splitlines()[0])
+            MITI (Ministry of International Trade and Industry): jp-mfg-policy data 2026.1 (2026-11-25), citing:
+            >>> print(jmp.load().cite("MITI", bibtex=True).splitlines()[0])
+            @misc{jp-mfg-policy-2026.1,
+        """
+        from ._cite import as_bibtex, as_text, gather  # noqa: PLC0415 - only citing needs it
+
+        records = self.facts(key)
+        cited = gather(records, dict(self._index.sources))
+        if bibtex:
+            return as_bibtex(cited)
+        first = records[0]
+        subject = (
+            f"{first.label} ({first.name})"
+            if isinstance(first, Organization) and first.acronym
+            else getattr(first, "name", None) or type(first).__name__
+        )
+        return as_text(subject, cited)
 
     # -- the hierarchy ------------------------------------------------------
 
@@ -528,6 +593,7 @@ class PolicySystem:
             recommendations=tuple(r for r in self._recommendations if r.strategy in kept),
             plans=tuple(p for p in self._plans if _plan_started(p, day)),
             memberships=tuple(m for m in self._memberships if m.as_of.start() <= day and m.body in present),
+            caveats=tuple(c for c in self._caveats if self._present(c.subject, present, day)),
             as_of=day,
         )
 

@@ -151,6 +151,10 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
         need(located, ".publisher", located.item.publisher)
     for located in merged.collections["memberships"]:
         need(located, ".body", located.item.body)
+    for located in merged.collections["caveats"]:
+        need(located, ".subject", located.item.subject, "entity")
+        if located.item.source not in source_ids:
+            add(located, ".source", f"unknown source id {located.item.source!r}")
     for located in merged.collections["recommendations"]:
         strategy = entities.get(located.item.strategy)
         if strategy is None or not isinstance(strategy.item, Strategy):
