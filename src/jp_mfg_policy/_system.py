@@ -176,7 +176,7 @@ class PolicySystem:
         Example:
             >>> import jp_mfg_policy as jmp
             >>> caveat = jmp.load().caveats_of("Keidanren")[0]
-            >>> caveat.topic, str(caveat.as_of), caveat.statement[:14]
+            >>> caveat.topic, str(caveat.as_of), caveat.statement[:15]
             ('membership', '2014-07-01', '1,309 companies')
         """
         ident = self.get(key).id
