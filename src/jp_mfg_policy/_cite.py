@@ -16,8 +16,11 @@ _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 
 
 def citations_in(record: object) -> Iterator[Citation]:
-    """Every citation held by *record*, at any depth (names, identifiers ...)."""
+    """Every citation held by *record*: its own first, then those at any depth (names, identifiers ...)."""
+    yield from getattr(record, "sources", ())
     for field in attrs.fields(type(record)):  # type: ignore[arg-type]  # every record is an attrs instance
+        if field.name == "sources":
+            continue
         value = getattr(record, field.name)
         if not isinstance(value, tuple):
             continue

@@ -147,7 +147,7 @@ def bundled_documents() -> tuple[tuple[str, Document], ...]:
     return _bundled_documents
 
 
-def load(*, extra: Iterable[str | os.PathLike[str]] = ()) -> PolicySystem:
+def load(*, extra: Iterable[str | os.PathLike[str]] = (), bundled: bool = True) -> PolicySystem:
     """
     The policy system: the bundled data, plus any user files in *extra*.
 
@@ -155,7 +155,8 @@ def load(*, extra: Iterable[str | os.PathLike[str]] = ()) -> PolicySystem:
     (once, however many threads ask at the same time). With *extra*, the user
     files are read (never written), merged with the bundled data and
     validated as one whole; a new system is returned and the cached one is
-    left as it was.
+    left as it was. With ``bundled=False`` only the files in *extra* are
+    read: a system exported with :meth:`PolicySystem.export` loads back so.
 
     Raises:
         DataError: If any file is unreadable or invalid, or the whole is
@@ -171,7 +172,7 @@ def load(*, extra: Iterable[str | os.PathLike[str]] = ()) -> PolicySystem:
     """
     global _bundled  # noqa: PLW0603 - the module's one cache
     paths = tuple(extra)
-    if not paths:
+    if not paths and bundled:
         if _bundled is None:
             documents = bundled_documents()
             with _lock:
@@ -187,4 +188,4 @@ def load(*, extra: Iterable[str | os.PathLike[str]] = ()) -> PolicySystem:
             user.append((os.fspath(path), document))
     if problems:
         raise DataError(problems)
-    return build([*bundled_documents(), *user])
+    return build([*(bundled_documents() if bundled else ()), *user])

@@ -78,6 +78,13 @@ COLLECTIONS: tuple[str, ...] = tuple(
     field.name for field in attrs.fields(Document) if field.name not in {"schema", "about"}
 )
 
+#: The record class of each collection.
+COLLECTION_TYPES: Mapping[str, type] = {
+    name: get_args(field.type)[0]
+    for name, field in attrs.fields_dict(attrs.resolve_types(Document)).items()
+    if name in COLLECTIONS
+}
+
 _JSON_TYPES = {
     dict: "an object",
     list: "an array",

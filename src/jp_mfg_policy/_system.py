@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
@@ -214,7 +216,14 @@ class PolicySystem:
         return hash(self._content())
 
     def _content(self) -> tuple[object, ...]:
-        return tuple(getattr(self, field.name) for field in attrs.fields(PolicySystem) if field.init)
+        # Events and recommendations compare in their canonical order, as the public API shows them.
+        return tuple(
+            getattr(self, field.name.lstrip("_"))
+            if field.name in {"_events", "_recommendations"}
+            else getattr(self, field.name)
+            for field in attrs.fields(PolicySystem)
+            if field.init
+        )
 
     # -- lookups ------------------------------------------------------------
 
@@ -383,6 +392,121 @@ class PolicySystem:
             else getattr(first, "name", None) or type(first).__name__
         )
         return as_text(subject, cited)
+
+    # -- leaving Python -----------------------------------------------------
+
+    def to_records(self, kind: str) -> list[dict[str, object]]:
+        """
+        One collection as flat records: plain dicts with stable columns.
+
+        *kind* is a collection: ``"organizations"``, ``"relations"``, ``"events"``,
+        ``"publications"``, ``"awards"``, ``"strategies"``, ``"recommendations"``,
+        ``"plans"``, ``"memberships"``, ``"caveats"`` or ``"sources"``. Every record
+        has every column of its collection, in the same order; values are
+        strings, numbers, booleans or None. Dates are ISO text at their own
+        precision; lists are joined with ``"; "``; citations become source ids;
+        organisations get one column per identifier scheme.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().to_records("relations")[0]["subject"]
+            'meti'
+        """
+        from ._export import records  # noqa: PLC0415 - exporting is optional work
+
+        return records(self, kind)
+
+    def to_json(self) -> str:
+        """
+        The whole system as one JSON document in the bundled data's shape.
+
+        ``jmp.load(extra=[file], bundled=False)`` reads it back as an equal system.
+        """
+        from ._export import to_json  # noqa: PLC0415 - exporting is optional work
+
+        return to_json(self)
+
+    def export(self, path: str | os.PathLike[str], *, format: str = "json") -> list[Path]:  # noqa: A002 - the CLI's word
+        """
+        Write the system to *path*: one JSON file, or a folder of JSON Lines or CSV files.
+
+        ``format="json"`` writes one document in the bundled data's shape;
+        ``"jsonl"`` and ``"csv"`` write one UTF-8 file per collection into the
+        folder *path* (created if needed). Returns the files written.
+
+        Raises:
+            ValueError: For an unknown format.
+            OSError: If a file cannot be written.
+        """
+        from ._export import export  # noqa: PLC0415 - exporting is optional work
+
+        return export(self, path, format)
+
+    def to_pandas(self, kind: str) -> Any:  # noqa: ANN401 - pandas is optional, so its types are too
+        """
+        One collection as a pandas DataFrame (needs the ``pandas`` extra).
+
+        Columns are those of :meth:`to_records`, typed: dates as ``datetime64``
+        (the first day of their period) each followed by a ``<column>_precision``
+        column (``year``, ``month`` or ``day``), integers as nullable ``Int64``,
+        booleans as ``boolean`` and text as ``string``.
+
+        Raises:
+            ImportError: If pandas is not installed, naming the extra to install.
+        """
+        from ._tables import to_pandas  # noqa: PLC0415 - pandas is optional
+
+        return to_pandas(self, kind)
+
+    def to_networkx(self) -> Any:  # noqa: ANN401 - networkx is optional, so its types are too
+        """
+        The system as a networkx ``MultiDiGraph`` (needs the ``networkx`` extra).
+
+        Nodes are entity ids carrying their records' fields; edges are relations
+        keyed by kind and carrying their validity, sources and note, plus
+        ``succeeded_by`` edges from each body to its successors.
+
+        Raises:
+            ImportError: If networkx is not installed, naming the extra to install.
+        """
+        from ._tables import to_networkx  # noqa: PLC0415 - networkx is optional
+
+        return to_networkx(self)
+
+    def to_mermaid(self, root: Key | None = None) -> str:
+        """
+        The organisation chart as a Mermaid flowchart.
+
+        Draws oversight, containment, hosting, funding and collaboration,
+        styled by kind of body and of relation: the bodies that exist today, or
+        with *root*, that body and everything under it. For a past year, chart
+        ``system.at(year)``.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> print(jmp.load().to_mermaid(root="JST"))  # doctest: +ELLIPSIS
+            flowchart TD
+                jst["JST<br/>Japan Science and Technology Agency<br/>国立研究開発法人科学技術振興機構"]:::agency
+                crds[...]:::agency
+                jst ==>|contains| crds
+            ...
+        """
+        from ._chart import to_mermaid  # noqa: PLC0415 - charts are optional work
+
+        return to_mermaid(self, root)
+
+    def to_dot(self, root: Key | None = None) -> str:
+        """
+        The organisation chart in Graphviz DOT, as :meth:`to_mermaid` draws it.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> "digraph policy_system {" in jmp.load().to_dot()
+            True
+        """
+        from ._chart import to_dot  # noqa: PLC0415 - charts are optional work
+
+        return to_dot(self, root)
 
     # -- the hierarchy ------------------------------------------------------
 
