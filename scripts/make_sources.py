@@ -701,6 +701,7 @@ def main(notes: Path, out: Path) -> None:
         sources.append(source)
     sources += EXTRA
     document = {
+        "$schema": "schema.json",
         "about": {
             "title": "Sources cited by the dataset",
             "produced_by": "scripts/make_sources.py from the research notes (verified-facts.md)",

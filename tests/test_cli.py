@@ -123,10 +123,9 @@ class TestCommands:
         bad.write_text('{"organizations": [{"kind": "ministry", "id": "x"}]}', encoding="utf-8")
         code, out, err = run(["validate", str(bad), "--json"], capsys)
         assert 2 == code
-        assert {"file": str(bad), "path": "$.organizations[0].name", "message": "required field missing"} in (
-            json.loads(out)["problems"]
-        )
-        assert f"jp-mfg-policy: {bad}: $.organizations[0].name: required field missing" in err
+        expected = "does not match the schema: 'name' is a required property"
+        assert {"file": str(bad), "path": "$.organizations[0]", "message": expected} in json.loads(out)["problems"]
+        assert f"jp-mfg-policy: {bad}: $.organizations[0]: {expected}" in err
 
 
 class TestErrors:

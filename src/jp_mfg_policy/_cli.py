@@ -267,6 +267,14 @@ def _cmd_cite(args: argparse.Namespace) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
+    from ._schema import schema_problems  # noqa: PLC0415 - only validation needs the schema
+
+    # First the format (the JSON Schema), then the rules of the whole system.
+    problems = schema_problems(args.files)
+    if problems:
+        raise DataError(problems)
+    if problems is None:
+        print(f"{PROG}: jsonschema is not installed; checking with the built-in rules only", file=sys.stderr)
     load(extra=args.files)  # raises DataError, listing every problem
     if args.json:
         print(json.dumps({"valid": True, "files": args.files}))

@@ -4,19 +4,23 @@ Reading data files: bytes -> JSON -> documents -> a validated system.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import threading
+import tomllib
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import cattrs
 
+from ._merge import apply_overrides
 from ._serde import COLLECTIONS, Document, converter, format_problem
 from ._system import PolicySystem
-from ._validate import Merged, check
+from ._validate import ENTITY_COLLECTIONS, Located, Merged, check
 from .exceptions import DataError, Problem
 
 #: The largest data file :func:`load` reads, in bytes.
@@ -54,9 +58,20 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:  # noqa: PLR0911 - one return per fault
+def _plain(value: object) -> object:
+    """TOML's dates and times as ISO text, as JSON files write them."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:  # noqa: C901, PLR0911, PLR0912 - one return per fault
     """
-    Parse and structure one file's bytes, or say everything wrong with them.
+    Parse and structure one file's bytes (JSON, or TOML for a ``.toml`` file), or say everything wrong with them.
 
     Example:
         >>> parse(b'{"organizations": 3}', "x.json")[1][0].message
@@ -71,15 +86,21 @@ def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:  # n
     except UnicodeDecodeError as exc:
         return None, [Problem(file, "$", f"not UTF-8: byte {exc.start} is {data[exc.start : exc.start + 1]!r}")]
     try:
-        raw = json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant)
+        if file.endswith(".toml"):
+            raw = _plain(tomllib.loads(text))
+        else:
+            raw = json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         return None, [Problem(file, "$", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
-    except ValueError as exc:
-        return None, [Problem(file, "$", str(exc))]
+    except tomllib.TOMLDecodeError as exc:
+        return None, [Problem(file, "$", f"malformed TOML: {exc}")]
+    except (ValueError, RecursionError) as exc:
+        message = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return None, [Problem(file, "$", message)]
     if not isinstance(raw, dict):
         return None, [Problem(file, "$", "the file must hold a JSON object whose keys name collections")]
-    if not any(name in raw for name in COLLECTIONS):
-        expected = ", ".join(COLLECTIONS)
+    if not any(name in raw for name in (*COLLECTIONS, "overrides")):
+        expected = ", ".join((*COLLECTIONS, "overrides"))
         return None, [Problem(file, "$", f"no collection found; expected at least one of: {expected}")]
     try:
         return converter.structure(raw, Document), []
@@ -129,12 +150,25 @@ def build(documents: Iterable[tuple[str, Document]]) -> PolicySystem:
     Raises:
         DataError: Listing every problem found.
     """
+    documents = list(documents)
     merged = Merged.of(documents)
-    problems = check(merged)
+    overrides = [
+        Located(override, file, f"$.overrides[{index}]")
+        for file, document in documents
+        for index, override in enumerate(document.overrides)
+    ]
+    problems = apply_overrides(merged, overrides)
+    problems += check(merged)
     if problems:
         raise DataError(problems)
     collections: dict[str, Any] = {name: tuple(merged.items(name)) for name in COLLECTIONS}
-    return PolicySystem(**collections)
+    origins: dict[object, str] = {}
+    for name, records in merged.collections.items():
+        for located in records:
+            # Entities by id, so that a snapshot's renamed copy still finds its file.
+            key = located.item.id if name in ENTITY_COLLECTIONS else located.item
+            origins[key] = located.file
+    return PolicySystem(**collections, origins=MappingProxyType(origins))
 
 
 def bundled_documents() -> tuple[tuple[str, Document], ...]:

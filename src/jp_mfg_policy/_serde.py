@@ -24,6 +24,7 @@ from ._models import (
     Award,
     BusinessFederation,
     Caveat,
+    Citation,
     Council,
     Event,
     MembershipCount,
@@ -49,6 +50,35 @@ _KIND_OF = {cls: kind for kind, cls in ORGANIZATION_KINDS.items()}
 
 
 @attrs.frozen(kw_only=True)
+class Override:
+    """
+    An explicit change to a record of another file: amend some fields, or remove it.
+
+    A user file adds records by listing them; it changes or removes an existing
+    one only through an override, so that an id clash is always an error and
+    never a silent replacement.
+
+    Attributes:
+        collection: The collection of the record (``"organizations"``, ``"relations"`` ...).
+        id: The record's id, for collections whose records have one.
+        match: Field values that pick out exactly one record, for the others
+            (``{"subject": "meti", "kind": "funds", "object": "nedo"}``).
+        changes: The new values of the fields to change, as in the data format (``"set"`` in files).
+        remove: Whether to remove the record instead.
+        sources: The citations for the change; added to the record's own.
+        note: Why the change is made.
+    """
+
+    collection: str
+    id: str | None = None
+    match: dict[str, Any] | None = None
+    changes: dict[str, Any] | None = None
+    remove: bool = False
+    sources: tuple[Citation, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Document:
     """
     The contents of one data file: any of the collections, each a list.
@@ -71,11 +101,12 @@ class Document:
     plans: tuple[Plan, ...] = ()
     memberships: tuple[MembershipCount, ...] = ()
     caveats: tuple[Caveat, ...] = ()
+    overrides: tuple[Override, ...] = ()
 
 
 #: The collections of a :class:`Document`, in file order.
 COLLECTIONS: tuple[str, ...] = tuple(
-    field.name for field in attrs.fields(Document) if field.name not in {"schema", "about"}
+    field.name for field in attrs.fields(Document) if field.name not in {"schema", "about", "overrides"}
 )
 
 #: The record class of each collection.
@@ -136,7 +167,7 @@ def _structure_date(value: object, _: object) -> PartialDate:
     return PartialDate.parse(value)
 
 
-def _make_converter() -> cattrs.Converter:  # noqa: C901 - the hooks are closures over the converter
+def _make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - the hooks are closures over the converter
     converter = make_converter(forbid_extra_keys=True, omit_if_default=True)
     for python_type, name in ((str, "a string"), (int, "an integer"), (float, "a number"), (bool, "true or false")):
         converter.register_structure_hook(python_type, _strict(python_type, name))
@@ -172,10 +203,23 @@ def _make_converter() -> cattrs.Converter:  # noqa: C901 - the hooks are closure
 
     converter.register_structure_hook_factory(_is_variadic_tuple, tuple_factory)
 
-    structure_fns = {
-        cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-        for cls in ORGANIZATION_KINDS.values()
-    }
+    def record_factory(cls: type, **overrides: Any) -> Callable[[Any, Any], Any]:  # noqa: ANN401
+        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, **overrides
+        )
+
+        def structure(value: object, _: object) -> object:
+            if not isinstance(value, dict):
+                msg = f"expected an object, got {_json_type(value)}"
+                raise TypeError(msg)
+            return inner(value, cls)
+
+        return structure
+
+    # A lambda: cattrs would pass itself to a factory that takes extra arguments.
+    converter.register_structure_hook_factory(attrs.has, lambda cls: record_factory(cls))  # noqa: PLW0108
+
+    structure_fns = {cls: record_factory(cls) for cls in ORGANIZATION_KINDS.values()}
     unstructure_fns = {
         cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
         for cls in ORGANIZATION_KINDS.values()
@@ -194,7 +238,8 @@ def _make_converter() -> cattrs.Converter:  # noqa: C901 - the hooks are closure
         if not issubclass(cls, declared):
             msg = f"'kind' is {kind!r}, but a {declared.__name__} is expected here"
             raise ValueError(msg)  # noqa: TRY004 - the wrong kind of body, not the wrong JSON type
-        return structure_fns[cls]({k: v for k, v in value.items() if k != "kind"}, cls)
+        org: Organization = structure_fns[cls]({k: v for k, v in value.items() if k != "kind"}, cls)
+        return org
 
     def unstructure_organization(org: Organization) -> dict[str, Any]:
         cls = type(org)
@@ -204,10 +249,14 @@ def _make_converter() -> cattrs.Converter:  # noqa: C901 - the hooks are closure
         converter.register_structure_hook(cls, structure_organization)
         converter.register_unstructure_hook(cls, unstructure_organization)
 
-    rename_schema = override(rename="$schema")
-    converter.register_structure_hook(
-        Document, make_dict_structure_fn(Document, converter, _cattrs_forbid_extra_keys=True, schema=rename_schema)
+    rename_set = override(rename="set")
+    converter.register_structure_hook(Override, record_factory(Override, changes=rename_set))
+    converter.register_unstructure_hook(
+        Override,
+        make_dict_unstructure_fn(Override, converter, _cattrs_omit_if_default=True, changes=rename_set),
     )
+    rename_schema = override(rename="$schema")
+    converter.register_structure_hook(Document, record_factory(Document, schema=rename_schema))
     converter.register_unstructure_hook(
         Document, make_dict_unstructure_fn(Document, converter, _cattrs_omit_if_default=True, schema=rename_schema)
     )

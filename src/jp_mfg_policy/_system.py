@@ -92,6 +92,7 @@ class PolicySystem:
     _plans: tuple[Plan, ...]
     _memberships: tuple[MembershipCount, ...]
     _caveats: tuple[Caveat, ...] = ()
+    _origins: Mapping[object, str] = attrs.field(factory=dict, eq=False, repr=False)
     #: The day this system describes, or None for the whole record.
     as_of: dt.date | None = None
     _index: _Index = attrs.field(init=False)
@@ -215,6 +216,28 @@ class PolicySystem:
     def __hash__(self) -> int:
         return hash(self._content())
 
+    def origin(self, key: Key | Relation | Event | MembershipCount | Caveat | Source) -> str:
+        """
+        The data file a record came from (the one that last changed it, for an overridden record).
+
+        Bundled records come from ``jp_mfg_policy/data/<file>.json``.
+
+        Raises:
+            UnknownEntityError: If *key* is not a record of this system.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().origin("METI")
+            'jp_mfg_policy/data/organizations.json'
+        """
+        if isinstance(key, Relation | Event | MembershipCount | Caveat | Source):
+            found = self._origins.get(key)
+        else:
+            found = self._origins.get(self.get(key).id)
+        if found is None:
+            raise UnknownEntityError(key)
+        return found
+
     def _content(self) -> tuple[object, ...]:
         # Events and recommendations compare in their canonical order, as the public API shows them.
         return tuple(
@@ -222,7 +245,7 @@ class PolicySystem:
             if field.name in {"_events", "_recommendations"}
             else getattr(self, field.name)
             for field in attrs.fields(PolicySystem)
-            if field.init
+            if field.init and field.eq
         )
 
     # -- lookups ------------------------------------------------------------
@@ -718,6 +741,7 @@ class PolicySystem:
             plans=tuple(p for p in self._plans if _plan_started(p, day)),
             memberships=tuple(m for m in self._memberships if m.as_of.start() <= day and m.body in present),
             caveats=tuple(c for c in self._caveats if self._present(c.subject, present, day)),
+            origins=self._origins,
             as_of=day,
         )
 

@@ -61,7 +61,7 @@ class Merged:
         return [located.item for located in self.collections[name]]
 
 
-_ENTITY_COLLECTIONS = ("organizations", "publications", "awards", "strategies", "recommendations", "plans")
+ENTITY_COLLECTIONS = ("organizations", "publications", "awards", "strategies", "recommendations", "plans")
 _ENDINGS = {EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED}
 
 
@@ -92,7 +92,7 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
             add(located, ".id", f"duplicate source id {located.item.id!r}")
         source_ids.add(located.item.id)
     entities: dict[str, Located] = {}
-    for name in _ENTITY_COLLECTIONS:
+    for name in ENTITY_COLLECTIONS:
         for located in merged.collections[name]:
             ident = located.item.id
             if ident in entities:
@@ -263,7 +263,7 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
     # Names and identifiers point at one body each.
     owners: dict[str, str] = {}
     seen_ids: dict[tuple[str, str], str] = {}
-    for name in _ENTITY_COLLECTIONS:
+    for name in ENTITY_COLLECTIONS:
         for located in merged.collections[name]:
             entity = located.item
             for key in {normalize_key(text) for text in names_of(entity)}:
