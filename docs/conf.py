@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "jp-mfg-policy"
 author = "The jp-mfg-policy maintainers"
-copyright = "2026, the jp-mfg-policy maintainers"  # noqa: A001 - Sphinx's name
+copyright = "2026, the jp-mfg-policy maintainers"
 release = _version("jp-mfg-policy")
 version = ".".join(release.split(".")[:2])
 

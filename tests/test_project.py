@@ -24,7 +24,8 @@ class TestCommands:
     def test_ci_runs_the_readme_test_command(self) -> None:
         """.ci/run runs the README's test command, verbatim."""
         _, test = _readme_commands()
-        assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        assert f"{test} || exit 1" in lines
 
 
 class TestMetadata:

@@ -40,7 +40,7 @@ def _field_docs(cls: type) -> dict[str, str]:
     return docs
 
 
-def _type_name(annotation: Any) -> str:
+def _type_name(annotation: object) -> str:
     text = str(annotation).replace("jp_mfg_policy._models.", "").replace("jp_mfg_policy._dates.", "")
     return text.replace("<class '", "").replace("'>", "").replace("|", "or")
 
