@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import jp_mfg_policy as jmp
-from jp_mfg_policy import _load
+from jp_mfg_policy import _load, _read
 
 AGENCY = {
     "kind": "agency",
@@ -67,14 +67,14 @@ class TestCache:
         """Sixteen threads asking at once get one system, built once."""
         monkeypatch.setattr(_load, "_bundled", None)
         builds = []
-        real_build = _load.build
+        real_build = _read.build
         barrier = threading.Barrier(16)
 
         def counting_build(documents: Any) -> jmp.PolicySystem:
             builds.append(1)
             return real_build(documents)
 
-        monkeypatch.setattr(_load, "build", counting_build)
+        monkeypatch.setattr(_read, "build", counting_build)
         results: list[jmp.PolicySystem] = []
 
         def worker() -> None:

@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
-from jp_mfg_policy._load import build, bundled_documents
-from jp_mfg_policy._validate import names_of
+from jp_mfg_policy._load import bundled_documents
+from jp_mfg_policy._normalize import names_of
+from jp_mfg_policy._read import build
 
 SYSTEM = jmp.load()
 EVERY_NAME = sorted({(entity.id, name) for entity in SYSTEM for name in names_of(entity)})

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
-from jp_mfg_policy._load import parse
+from jp_mfg_policy._read import parse
 from jp_mfg_policy._serde import COLLECTIONS, Document, converter
 from strategies import any_organization
 

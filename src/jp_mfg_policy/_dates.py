@@ -4,13 +4,19 @@ Dates known only as precisely as their sources state them.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import functools
 import re
 
 import attrs
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)  # noqa: PLR2004 - February
+    return _DAYS[month - 1] + leap
 
 
 def _check_month(_instance: PartialDate, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -25,7 +31,7 @@ def _check_day(instance: PartialDate, _attribute: attrs.Attribute[int | None], v
     if instance.month is None:
         msg = "a day needs a month"
         raise ValueError(msg)
-    last = calendar.monthrange(instance.year, instance.month)[1]
+    last = _days_in_month(instance.year, instance.month)
     if not 1 <= value <= last:
         msg = f"day must be 1 to {last} in {instance.year:04d}-{instance.month:02d}, not {value}"
         raise ValueError(msg)
@@ -67,6 +73,16 @@ class PartialDate:
     year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
+    # Derived once, because time queries compare bounds over and over.
+    _first: dt.date = attrs.field(init=False, eq=False, repr=False)
+    _last: dt.date = attrs.field(init=False, eq=False, repr=False)
+    _sort: tuple[int, int, int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        month = self.month or 12
+        object.__setattr__(self, "_first", dt.date(self.year, self.month or 1, self.day or 1))
+        object.__setattr__(self, "_last", dt.date(self.year, month, self.day or _days_in_month(self.year, month)))
+        object.__setattr__(self, "_sort", (self.year, self.month or 0, self.day or 0))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -81,7 +97,14 @@ class PartialDate:
             PartialDate(year=2014, month=5, day=19)
         """
         # Data files may hold anything; the type hint is no guarantee.
-        match = _ISO.fullmatch(text) if isinstance(text, str) else None  # type: ignore[redundant-expr]
+        if not isinstance(text, str):
+            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"  # type: ignore[unreachable]
+            raise ValueError(msg)  # noqa: TRY004 - callers catch ValueError for any bad date
+        return _parse(text) if cls is PartialDate else cls._from_text(text)
+
+    @classmethod
+    def _from_text(cls, text: str) -> PartialDate:
+        match = _ISO.fullmatch(text)
         if match is None:
             msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
             raise ValueError(msg)
@@ -109,19 +132,18 @@ class PartialDate:
 
     def start(self) -> dt.date:
         """The first day of the period this date names."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return self._first
 
     def end(self) -> dt.date:
         """The last day of the period this date names."""
-        month = self.month or 12
-        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return self._last
 
     def __contains__(self, when: object) -> bool:
         """Whether a :class:`datetime.date` falls within this period."""
         return isinstance(when, dt.date) and self.start() <= when <= self.end()
 
     def _key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
+        return self._sort
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
@@ -158,6 +180,12 @@ class PartialDate:
         if self.day is not None:
             text += f"-{self.day:02d}"
         return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> PartialDate:
+    # Data repeats its dates; immutable values can be shared.
+    return PartialDate._from_text(text)  # noqa: SLF001 - the class's own parser
 
 
 def as_date(when: dt.date | int | PartialDate | str) -> dt.date:

@@ -4,7 +4,16 @@ Lookup keys: the same for every spelling a person might type.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._models import Entity
+
+# Everything but letters and digits, in one pass: \W is any non-word character, and _ is a word one.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize_key(text: str) -> str:
@@ -21,8 +30,18 @@ def normalize_key(text: str) -> str:
         >>> normalize_key("総合科学技術・イノベーション会議") == normalize_key("総合科学技術イノベーション会議")
         True
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    if folded.isascii():
-        # The common case, without a per-character category lookup.
-        return "".join(char for char in folded if char.isalnum())
-    return "".join(char for char in folded if unicodedata.category(char)[0] in "LNM")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def names_of(entity: Entity) -> Iterator[str]:
+    """Every text `get` should find *entity* by: id, names, acronyms, aliases."""
+    yield entity.id
+    for field in ("name", "name_ja", "acronym", "title", "title_ja"):
+        value = getattr(entity, field, None)
+        if isinstance(value, str):
+            yield value
+    yield from getattr(entity, "aliases", ())
+    for name in getattr(entity, "former_names", ()):
+        yield name.text

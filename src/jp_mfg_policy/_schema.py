@@ -17,8 +17,8 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 
 from ._dates import PartialDate
-from ._load import _plain
 from ._models import Organization, _slug, _slugs
+from ._read import _plain
 from ._serde import COLLECTIONS, ORGANIZATION_KINDS, Document, Override
 from .exceptions import Problem
 

@@ -167,6 +167,18 @@ def _structure_date(value: object, _: object) -> PartialDate:
     return PartialDate.parse(value)
 
 
+def _lazy(build: Callable[[], Callable[..., Any]]) -> Callable[..., Any]:
+    """A hook that builds the real one on its first call."""
+    built: list[Callable[..., Any]] = []
+
+    def hook(*args: Any) -> Any:  # noqa: ANN401 - whatever the real hook takes and gives
+        if not built:
+            built.append(build())
+        return built[0](*args)
+
+    return hook
+
+
 def _make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - the hooks are closures over the converter
     converter = make_converter(forbid_extra_keys=True, omit_if_default=True)
     for python_type, name in ((str, "a string"), (int, "an integer"), (float, "a number"), (bool, "true or false")):
@@ -205,7 +217,7 @@ def _make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - the hooks ar
 
     def record_factory(cls: type, **overrides: Any) -> Callable[[Any, Any], Any]:  # noqa: ANN401
         inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            cls, converter, _cattrs_forbid_extra_keys=True, **overrides
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_use_linecache=False, **overrides
         )
 
         def structure(value: object, _: object) -> object:
@@ -219,11 +231,15 @@ def _make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - the hooks ar
     # A lambda: cattrs would pass itself to a factory that takes extra arguments.
     converter.register_structure_hook_factory(attrs.has, lambda cls: record_factory(cls))  # noqa: PLW0108
 
-    structure_fns = {cls: record_factory(cls) for cls in ORGANIZATION_KINDS.values()}
-    unstructure_fns = {
-        cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
-        for cls in ORGANIZATION_KINDS.values()
-    }
+    # Generated on first use: compiling every hook up front would slow the first load() for nothing.
+    def structure_fn(cls: type) -> Callable[..., Any]:
+        return _lazy(lambda: record_factory(cls))
+
+    def unstructure_fn(cls: type) -> Callable[..., Any]:
+        return _lazy(lambda: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True))
+
+    structure_fns = {cls: structure_fn(cls) for cls in ORGANIZATION_KINDS.values()}
+    unstructure_fns = {cls: unstructure_fn(cls) for cls in ORGANIZATION_KINDS.values()}
 
     def structure_organization(value: object, declared: type[Organization]) -> Organization:
         if not isinstance(value, dict):
@@ -250,15 +266,18 @@ def _make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - the hooks ar
         converter.register_unstructure_hook(cls, unstructure_organization)
 
     rename_set = override(rename="set")
-    converter.register_structure_hook(Override, record_factory(Override, changes=rename_set))
+    converter.register_structure_hook(Override, _lazy(lambda: record_factory(Override, changes=rename_set)))
     converter.register_unstructure_hook(
         Override,
-        make_dict_unstructure_fn(Override, converter, _cattrs_omit_if_default=True, changes=rename_set),
+        _lazy(lambda: make_dict_unstructure_fn(Override, converter, _cattrs_omit_if_default=True, changes=rename_set)),
     )
     rename_schema = override(rename="$schema")
-    converter.register_structure_hook(Document, record_factory(Document, schema=rename_schema))
+    converter.register_structure_hook(Document, _lazy(lambda: record_factory(Document, schema=rename_schema)))
     converter.register_unstructure_hook(
-        Document, make_dict_unstructure_fn(Document, converter, _cattrs_omit_if_default=True, schema=rename_schema)
+        Document,
+        _lazy(
+            lambda: make_dict_unstructure_fn(Document, converter, _cattrs_omit_if_default=True, schema=rename_schema)
+        ),
     )
     return converter
 

@@ -4,14 +4,12 @@ The policy system: indexed entities and the queries over them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import difflib
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
@@ -39,9 +37,12 @@ from ._models import (
     Source,
     Strategy,
 )
-from ._normalize import normalize_key
-from ._validate import names_of
+from ._normalize import names_of, normalize_key
 from .exceptions import UnknownEntityError
+
+if TYPE_CHECKING:
+    import os
+    from pathlib import Path
 
 _T = TypeVar("_T")
 _MISSING: Any = object()
@@ -95,10 +96,14 @@ class PolicySystem:
     _origins: Mapping[object, str] = attrs.field(factory=dict, eq=False, repr=False)
     #: The day this system describes, or None for the whole record.
     as_of: dt.date | None = None
-    _index: _Index = attrs.field(init=False)
+    # The system this one is a snapshot of, whose index work can be reused; dropped once used.
+    _previous: PolicySystem | None = attrs.field(default=None, eq=False, repr=False)
+    _index: _Index = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", _Index.build(self))
+        previous = self._previous._index if self._previous is not None else None  # noqa: SLF001 - same class
+        object.__setattr__(self, "_index", _Index(self, previous))
+        object.__setattr__(self, "_previous", None)
 
     # -- the collections ----------------------------------------------------
 
@@ -273,7 +278,8 @@ class PolicySystem:
             ('meti', 'jpo', None)
         """
         if isinstance(key, str):
-            entity = self._index.by_id.get(key) or self._index.by_key.get(normalize_key(key))
+            index = self._index
+            entity = index.exact.get(key) or index.exact.get(key.casefold()) or index.by_key.get(normalize_key(key))
         elif isinstance(key, Organization | Publication | Award | Strategy | Recommendation | Plan):
             entity = self._index.by_id.get(key.id)
         else:  # a caller without a type checker
@@ -286,6 +292,8 @@ class PolicySystem:
         raise UnknownEntityError(key, self._suggest(key if isinstance(key, str) else key.id))
 
     def _suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
+        import difflib  # noqa: PLC0415 - only failed lookups need it
+
         wanted = normalize_key(key)
         close = difflib.get_close_matches(wanted, self._index.by_key, n=limit, cutoff=0.5)
         labels: list[str] = []
@@ -309,25 +317,34 @@ class PolicySystem:
             ['jpo']
         """
         wanted = normalize_key(text)
-        words = [normalize_key(word) for word in text.split()]
-        words = [word for word in words if word]
         if not wanted:
             return ()
-        scored: list[tuple[int, int, Entity]] = []
-        for order, (entity, keys, blob) in enumerate(self._index.search):
-            if wanted in keys:
-                score = 3
-            elif any(key.startswith(wanted) for key in keys):
-                score = 2
-            elif any(wanted in key for key in keys):
-                score = 1
-            elif words and all(word in blob for word in words):
-                score = 0
-            else:
-                continue
-            scored.append((-score, order, entity))
-        scored.sort(key=lambda item: item[:2])
-        return tuple(entity for _, _, entity in scored[:limit])
+        names, name_starts, name_owner, texts, text_starts = self._index.search_tables()
+        best: dict[int, int] = {}
+        # Names: 3 for the whole name, 2 for its beginning, 1 anywhere in it.
+        position = names.find(wanted)
+        while position != -1:
+            slot = bisect.bisect_right(name_starts, position) - 1
+            start = name_starts[slot]
+            whole = names.startswith("\n", start + len(wanted))
+            score = 1 if position != start else 3 if whole else 2
+            owner = name_owner[slot]
+            best[owner] = max(best.get(owner, 0), score)
+            position = names.find(wanted, position + 1)
+        # Free text: 0 when every word of the query occurs in it.
+        words = [word for word in map(normalize_key, text.split()) if word]
+        if words:
+            ends = [*text_starts[1:], len(texts)]
+            position = texts.find(words[0])
+            while position != -1:
+                owner = bisect.bisect_right(text_starts, position) - 1
+                blob = texts[text_starts[owner] : ends[owner]]
+                if owner not in best and all(word in blob for word in words[1:]):
+                    best[owner] = 0
+                position = texts.find(words[0], ends[owner])
+        ranked = sorted(best, key=lambda owner: (-best[owner], owner))
+        entities = self._index._entities  # noqa: SLF001 - the index belongs to this system
+        return tuple(entities[owner] for owner in ranked[:limit])
 
     def by_identifier(
         self,
@@ -368,6 +385,8 @@ class PolicySystem:
         try:
             return self._index.sources[ident]
         except KeyError:
+            import difflib  # noqa: PLC0415 - only failed lookups need it
+
             suggestions = tuple(difflib.get_close_matches(ident, self._index.sources))
             raise UnknownEntityError(ident, suggestions) from None
 
@@ -564,8 +583,7 @@ class PolicySystem:
             >>> [body.acronym for body in jmp.load().children("MEXT")]
             ['JST', 'JSPS', 'NISTEP']
         """
-        org = self.organization(key)
-        return tuple(self._index.by_id[ident] for ident in self._index.children.get(org.id, ()))  # type: ignore[misc]
+        return self._index.children.get(self.organization(key).id, ())
 
     def descendants(self, key: Key) -> tuple[Organization, ...]:
         """
@@ -576,17 +594,18 @@ class PolicySystem:
             >>> [body.acronym for body in jmp.load().descendants("MEXT")]
             ['JST', 'JSPS', 'NISTEP', 'CRDS']
         """
-        root = self.organization(key).id
-        found: list[str] = []
-        seen = {root}
+        root = self.organization(key)
+        children = self._index.children
+        found: list[Organization] = []
+        seen = {root.id}
         queue = [root]
-        for ident in queue:  # the queue grows as we go
-            for child in self._index.children.get(ident, ()):
-                if child not in seen:
-                    seen.add(child)
+        for body in queue:  # the queue grows as we go: breadth first, each body once
+            for child in children.get(body.id, ()):
+                if child.id not in seen:
+                    seen.add(child.id)
                     found.append(child)
                     queue.append(child)
-        return tuple(self._index.by_id[ident] for ident in found)  # type: ignore[misc]
+        return tuple(found)
 
     def parent(self, key: Key) -> Organization | None:
         """
@@ -597,8 +616,7 @@ class PolicySystem:
             >>> jmp.load().parent("CRDS").acronym
             'JST'
         """
-        parent = self._index.parent.get(self.organization(key).id)
-        return None if parent is None else self._index.by_id[parent]  # type: ignore[return-value]
+        return self._index.parent.get(self.organization(key).id)
 
     def relations(
         self,
@@ -743,6 +761,7 @@ class PolicySystem:
             caveats=tuple(c for c in self._caveats if self._present(c.subject, present, day)),
             origins=self._origins,
             as_of=day,
+            previous=self,
         )
 
     def _present(self, ident: str, organizations: set[str], day: dt.date) -> bool:
@@ -792,26 +811,33 @@ def _bound_key(date: PartialDate | None) -> tuple[int, int, int, int]:
     return (1, 0, 0, 0) if date is None else (0, date.year, date.month or 0, date.day or 0)
 
 
-@attrs.frozen
 class _Index:
-    """Lookup tables built once per system."""
+    """
+    Lookup tables built once per system (search tables on first search).
 
-    by_id: Mapping[str, Entity]
-    by_key: Mapping[str, Entity]
-    order: Mapping[str, int]
-    children: Mapping[str, tuple[str, ...]]
-    parent: Mapping[str, str]
-    by_identifier: Mapping[tuple[IdentifierScheme, str], Organization]
-    sources: Mapping[str, Source]
-    events: tuple[Event, ...]
-    events_by_body: Mapping[str, tuple[Event, ...]]
-    legal_changes: Mapping[str, tuple[Event, ...]]
-    memberships_by_body: Mapping[str, tuple[MembershipCount, ...]]
-    recommendations: tuple[Recommendation, ...]
-    search: tuple[tuple[Entity, frozenset[str], str], ...]
+    Read-only mappings throughout; the instance is private to its system.
+    """
 
-    @classmethod
-    def build(cls, system: PolicySystem) -> _Index:
+    __slots__ = (
+        "_entities",
+        "_search",
+        "by_id",
+        "by_identifier",
+        "by_key",
+        "children",
+        "events",
+        "events_by_body",
+        "exact",
+        "keys",
+        "legal_changes",
+        "memberships_by_body",
+        "order",
+        "parent",
+        "recommendations",
+        "sources",
+    )
+
+    def __init__(self, system: PolicySystem, previous: _Index | None = None) -> None:  # noqa: C901 - one table a step
         entities: list[Entity] = [
             *system._organizations,  # noqa: SLF001 - the index belongs to the system
             *system._publications,  # noqa: SLF001
@@ -820,24 +846,46 @@ class _Index:
             *system._recommendations,  # noqa: SLF001
             *system._plans,  # noqa: SLF001
         ]
+        self._entities = entities
+        self._search: tuple[str, list[int], list[int], str, list[int]] | None = None
         by_id = {entity.id: entity for entity in entities}
         by_key: dict[str, Entity] = {}
-        search = []
+        exact: dict[str, Entity] = {}
+        keys: dict[str, frozenset[str]] = {}
+        old_ids = previous.by_id if previous is not None else {}
         for entity in entities:
-            keys = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
-            for key in keys:
+            ident = entity.id
+            if previous is not None and old_ids.get(ident) is entity:
+                found = previous.keys[ident]  # a snapshot reuses the keys of unchanged entities
+            else:
+                found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
+            keys[ident] = found
+            for key in found:
                 by_key.setdefault(key, entity)
-            blob = normalize_key(" ".join(_texts(entity)))
-            search.append((entity, keys, blob))
+            for text in names_of(entity):
+                # Names as written, and casefolded, skip normalisation for the commonest lookups.
+                exact.setdefault(text, entity)
+                exact.setdefault(text.casefold(), entity)
+        self.by_id: Mapping[str, Entity] = MappingProxyType(by_id)
+        self.by_key: Mapping[str, Entity] = MappingProxyType(by_key)
+        self.exact: Mapping[str, Entity] = MappingProxyType(exact)
+        self.keys: Mapping[str, frozenset[str]] = MappingProxyType(keys)
+        self.order: Mapping[str, int] = MappingProxyType(_entity_order(entities))
 
-        children: dict[str, list[str]] = defaultdict(list)
-        parent: dict[str, str] = {}
-        current = (r for r in system._relations if system.as_of is not None or r.valid_until is None)  # noqa: SLF001
-        for relation in current:
-            if relation.kind.hierarchical and relation.object in by_id and relation.subject in by_id:
-                children[relation.subject].append(relation.object)
-                parent[relation.object] = relation.subject
-        order = _entity_order(entities)
+        children: dict[str, list[Organization]] = defaultdict(list)
+        parent: dict[str, Organization] = {}
+        current = system.as_of is not None
+        for relation in system._relations:  # noqa: SLF001
+            if relation.kind.hierarchical and (current or relation.valid_until is None):
+                above, below = by_id.get(relation.subject), by_id.get(relation.object)
+                if isinstance(above, Organization) and isinstance(below, Organization):
+                    children[relation.subject].append(below)
+                    parent[relation.object] = above
+        order = self.order
+        self.children: Mapping[str, tuple[Organization, ...]] = MappingProxyType(
+            {ident: tuple(sorted(kids, key=lambda org: order[org.id])) for ident, kids in children.items()}
+        )
+        self.parent: Mapping[str, Organization] = MappingProxyType(parent)
         events = tuple(sorted(system._events, key=_event_key))  # noqa: SLF001
         events_by_body: dict[str, list[Event]] = defaultdict(list)
         legal_changes: dict[str, list[Event]] = defaultdict(list)
@@ -845,38 +893,57 @@ class _Index:
             events_by_body[event.body].append(event)
             if event.kind is EventKind.LEGAL_FORM_CHANGED:
                 legal_changes[event.body].append(event)
+        self.events = events
+        self.events_by_body: Mapping[str, tuple[Event, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in events_by_body.items()}
+        )
+        self.legal_changes: Mapping[str, tuple[Event, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in legal_changes.items()}
+        )
         memberships: dict[str, list[MembershipCount]] = defaultdict(list)
         for count in sorted(system._memberships, key=lambda m: m.as_of):  # noqa: SLF001
             memberships[count.body].append(count)
+        self.memberships_by_body: Mapping[str, tuple[MembershipCount, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in memberships.items()}
+        )
         strategy_order = _entity_order(system._strategies)  # noqa: SLF001
-        recommendations = tuple(
+        self.recommendations = tuple(
             sorted(
                 system._recommendations,  # noqa: SLF001
                 key=lambda r: (strategy_order.get(r.strategy, 0), r.number is None, r.number or 0),
             )
         )
-        by_identifier = {
-            (identifier.scheme, identifier.value): org
-            for org in system._organizations  # noqa: SLF001
-            for identifier in org.identifiers
-        }
-        return cls(
-            by_id=MappingProxyType(by_id),
-            by_key=MappingProxyType(by_key),
-            order=MappingProxyType(order),
-            children=MappingProxyType(
-                {ident: tuple(sorted(kids, key=order.__getitem__)) for ident, kids in children.items()}
-            ),
-            parent=MappingProxyType(parent),
-            by_identifier=MappingProxyType(by_identifier),
-            sources=MappingProxyType({source.id: source for source in system._sources}),  # noqa: SLF001
-            events=events,
-            events_by_body=MappingProxyType({k: tuple(v) for k, v in events_by_body.items()}),
-            legal_changes=MappingProxyType({k: tuple(v) for k, v in legal_changes.items()}),
-            memberships_by_body=MappingProxyType({k: tuple(v) for k, v in memberships.items()}),
-            recommendations=recommendations,
-            search=tuple(search),
+        self.by_identifier: Mapping[tuple[IdentifierScheme, str], Organization] = MappingProxyType(
+            {
+                (identifier.scheme, identifier.value): org
+                for org in system._organizations  # noqa: SLF001
+                for identifier in org.identifiers
+            }
         )
+        self.sources: Mapping[str, Source] = MappingProxyType({source.id: source for source in system._sources})  # noqa: SLF001
+
+    def search_tables(self) -> tuple[str, list[int], list[int], str, list[int]]:
+        """
+        All names in one string, and all free text in another, with where each entity starts.
+
+        Built on the first search: scanning one big string with ``str.find`` runs in C, where a
+        loop over every entity's names would run in Python.
+        """
+        if self._search is None:
+            names, name_starts, name_owner, texts, text_starts = [], [], [], [], []
+            name_at = text_at = 0
+            for number, entity in enumerate(self._entities):
+                for key in sorted(self.keys[entity.id]):
+                    names.append(key)
+                    name_starts.append(name_at)
+                    name_owner.append(number)
+                    name_at += len(key) + 1
+                texts.append(normalize_key(" ".join(_texts(entity))))
+                text_starts.append(text_at)
+                text_at += len(texts[-1]) + 1
+            # "\n" never occurs in a key, so a match cannot run across two of them.
+            self._search = ("\n".join(names) + "\n", name_starts, name_owner, "\n".join(texts) + "\n", text_starts)
+        return self._search
 
 
 def _texts(entity: Entity) -> Iterator[str]:

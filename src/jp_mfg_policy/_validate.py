@@ -19,13 +19,12 @@ from ._models import (
     Agency,
     Citation,
     Council,
-    Entity,
     EventKind,
     LegalForm,
     Organization,
     Strategy,
 )
-from ._normalize import normalize_key
+from ._normalize import names_of, normalize_key
 from ._serde import COLLECTIONS, Document
 from .exceptions import Problem
 
@@ -294,18 +293,6 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
             add(located, ".as_of", f"a count of {located.item.body!r} as of {located.item.as_of} is already recorded")
         counted.add(count)
     return problems
-
-
-def names_of(entity: Entity) -> Iterator[str]:
-    """Every text `get` should find *entity* by: id, names, acronyms, aliases."""
-    yield entity.id
-    for field in ("name", "name_ja", "acronym", "title", "title_ja"):
-        value = getattr(entity, field, None)
-        if isinstance(value, str):
-            yield value
-    yield from getattr(entity, "aliases", ())
-    for name in getattr(entity, "former_names", ()):
-        yield name.text
 
 
 def _date_key(date: PartialDate | None) -> tuple[int, int, int, int]:
