@@ -141,7 +141,8 @@ def build(documents: Iterable[tuple[str, Document]]) -> PolicySystem:
         for index, override in enumerate(document.overrides)
     ]
     problems = apply_overrides(merged, overrides)
-    problems += check(merged)
+    keys: dict[str, frozenset[str]] = {}
+    problems += check(merged, keys)
     if problems:
         raise DataError(problems)
     collections: dict[str, Any] = {name: tuple(merged.items(name)) for name in COLLECTIONS}
@@ -151,4 +152,4 @@ def build(documents: Iterable[tuple[str, Document]]) -> PolicySystem:
             # Entities by id, so that a snapshot's renamed copy still finds its file.
             key = located.item.id if name in ENTITY_COLLECTIONS else located.item
             origins[key] = located.file
-    return PolicySystem(**collections, origins=MappingProxyType(origins))
+    return PolicySystem(**collections, origins=MappingProxyType(origins), keys=keys)

@@ -261,6 +261,22 @@ def _make_converter() -> cattrs.Converter:  # noqa: C901, PLR0915 - the hooks ar
         cls = type(org)
         return {"kind": _KIND_OF[cls], **unstructure_fns[cls](org)}
 
+    # Data cites the same few sources thousands of times: share the (immutable) citations.
+    citation_fn = _lazy(lambda: record_factory(Citation))
+    citations: dict[tuple[object, object, object], Citation] = {}
+
+    def structure_citation(value: object, _: object) -> Citation:
+        if type(value) is dict and len(value) <= 3 and value.keys() <= {"source", "quote", "note"}:  # noqa: PLR2004
+            found = citations.get((value.get("source"), value.get("quote"), value.get("note")))
+            if found is not None:
+                return found
+        citation: Citation = citation_fn(value, Citation)
+        if len(citations) < 100_000:  # noqa: PLR2004 - a bound on the memo, not on the data
+            citations[(citation.source, citation.quote, citation.note)] = citation
+        return citation
+
+    converter.register_structure_hook(Citation, structure_citation)
+
     for cls in ORGANIZATION_KINDS.values():
         converter.register_structure_hook(cls, structure_organization)
         converter.register_unstructure_hook(cls, unstructure_organization)

@@ -98,12 +98,15 @@ class PolicySystem:
     as_of: dt.date | None = None
     # The system this one is a snapshot of, whose index work can be reused; dropped once used.
     _previous: PolicySystem | None = attrs.field(default=None, eq=False, repr=False)
+    # Lookup keys the loader has already computed while validating; dropped once used.
+    _keys: Mapping[str, frozenset[str]] | None = attrs.field(default=None, eq=False, repr=False)
     _index: _Index = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         previous = self._previous._index if self._previous is not None else None  # noqa: SLF001 - same class
-        object.__setattr__(self, "_index", _Index(self, previous))
+        object.__setattr__(self, "_index", _Index(self, previous, self._keys))
         object.__setattr__(self, "_previous", None)
+        object.__setattr__(self, "_keys", None)
 
     # -- the collections ----------------------------------------------------
 
@@ -820,15 +823,15 @@ class _Index:
 
     __slots__ = (
         "_entities",
+        "_known",
+        "_names",
+        "_previous",
         "_search",
         "by_id",
         "by_identifier",
-        "by_key",
         "children",
         "events",
         "events_by_body",
-        "exact",
-        "keys",
         "legal_changes",
         "memberships_by_body",
         "order",
@@ -837,7 +840,12 @@ class _Index:
         "sources",
     )
 
-    def __init__(self, system: PolicySystem, previous: _Index | None = None) -> None:  # noqa: C901 - one table a step
+    def __init__(
+        self,
+        system: PolicySystem,
+        previous: _Index | None = None,
+        known: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
         entities: list[Entity] = [
             *system._organizations,  # noqa: SLF001 - the index belongs to the system
             *system._publications,  # noqa: SLF001
@@ -848,28 +856,10 @@ class _Index:
         ]
         self._entities = entities
         self._search: tuple[str, list[int], list[int], str, list[int]] | None = None
-        by_id = {entity.id: entity for entity in entities}
-        by_key: dict[str, Entity] = {}
-        exact: dict[str, Entity] = {}
-        keys: dict[str, frozenset[str]] = {}
-        old_ids = previous.by_id if previous is not None else {}
-        for entity in entities:
-            ident = entity.id
-            if previous is not None and old_ids.get(ident) is entity:
-                found = previous.keys[ident]  # a snapshot reuses the keys of unchanged entities
-            else:
-                found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
-            keys[ident] = found
-            for key in found:
-                by_key.setdefault(key, entity)
-            for text in names_of(entity):
-                # Names as written, and casefolded, skip normalisation for the commonest lookups.
-                exact.setdefault(text, entity)
-                exact.setdefault(text.casefold(), entity)
-        self.by_id: Mapping[str, Entity] = MappingProxyType(by_id)
-        self.by_key: Mapping[str, Entity] = MappingProxyType(by_key)
-        self.exact: Mapping[str, Entity] = MappingProxyType(exact)
-        self.keys: Mapping[str, frozenset[str]] = MappingProxyType(keys)
+        self._names: tuple[Mapping[str, Entity], Mapping[str, Entity], Mapping[str, frozenset[str]]] | None = None
+        self._previous, self._known = previous, known
+        self.by_id: Mapping[str, Entity] = MappingProxyType({entity.id: entity for entity in entities})
+        by_id = self.by_id
         self.order: Mapping[str, int] = MappingProxyType(_entity_order(entities))
 
         children: dict[str, list[Organization]] = defaultdict(list)
@@ -921,6 +911,48 @@ class _Index:
             }
         )
         self.sources: Mapping[str, Source] = MappingProxyType({source.id: source for source in system._sources})  # noqa: SLF001
+
+    @property
+    def by_key(self) -> Mapping[str, Entity]:
+        """Normalised lookup key -> entity."""
+        return self._name_tables()[0]
+
+    @property
+    def exact(self) -> Mapping[str, Entity]:
+        """Names as written, and casefolded -> entity: the fast path of :meth:`PolicySystem.get`."""
+        return self._name_tables()[1]
+
+    @property
+    def keys(self) -> Mapping[str, frozenset[str]]:
+        """Entity id -> its normalised lookup keys."""
+        return self._name_tables()[2]
+
+    def _name_tables(self) -> tuple[Mapping[str, Entity], Mapping[str, Entity], Mapping[str, frozenset[str]]]:
+        # Built on the first lookup by name, so that a snapshot (at) that is only iterated costs little.
+        if self._names is None:
+            previous, known = self._previous, self._known
+            old_ids = previous.by_id if previous is not None else {}
+            by_key: dict[str, Entity] = {}
+            exact: dict[str, Entity] = {}
+            keys: dict[str, frozenset[str]] = {}
+            for entity in self._entities:
+                ident = entity.id
+                if previous is not None and old_ids.get(ident) is entity:
+                    found = previous.keys[ident]  # a snapshot reuses the keys of unchanged entities
+                elif known is not None and ident in known:
+                    found = known[ident]
+                else:
+                    found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
+                keys[ident] = found
+                for key in found:
+                    by_key.setdefault(key, entity)
+                for text in names_of(entity):
+                    # Names as written, and casefolded, skip normalisation for the commonest lookups.
+                    exact.setdefault(text, entity)
+                    exact.setdefault(text.casefold(), entity)
+            self._names = (MappingProxyType(by_key), MappingProxyType(exact), MappingProxyType(keys))
+            self._previous = self._known = None
+        return self._names
 
     def search_tables(self) -> tuple[str, list[int], list[int], str, list[int]]:
         """

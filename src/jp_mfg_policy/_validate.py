@@ -8,7 +8,7 @@ instead of raising, so that one load reports everything that is wrong.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
@@ -17,7 +17,6 @@ import attrs
 from ._dates import PartialDate
 from ._models import (
     Agency,
-    Citation,
     Council,
     EventKind,
     LegalForm,
@@ -64,21 +63,15 @@ ENTITY_COLLECTIONS = ("organizations", "publications", "awards", "strategies", "
 _ENDINGS = {EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED}
 
 
-def _citations(item: object, path: str) -> Iterator[tuple[Citation, str]]:
-    """Every citation in a record, with its path, at any depth."""
-    for field in attrs.fields(type(item)):  # type: ignore[arg-type]  # every record is an attrs instance
-        value = getattr(item, field.name)
-        if field.name == "sources" and isinstance(value, tuple):
-            for index, citation in enumerate(value):
-                yield citation, f"{path}.sources[{index}]"
-        elif isinstance(value, tuple):
-            for index, child in enumerate(value):
-                if attrs.has(type(child)):
-                    yield from _citations(child, f"{path}.{field.name}[{index}]")
+def check(  # noqa: C901, PLR0912, PLR0915 - one pass over the rules, in order
+    merged: Merged, keys: dict[str, frozenset[str]] | None = None
+) -> list[Problem]:
+    """
+    Every whole-dataset problem in *merged*, in file order.
 
-
-def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - one pass over the rules, in order
-    """Every whole-dataset problem in *merged*, in file order."""
+    If *keys* is given, it receives each entity's lookup keys, so that the index need not
+    compute them again.
+    """
     problems: list[Problem] = []
 
     def add(located: Located, suffix: str, message: str) -> None:
@@ -113,15 +106,21 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
         if name == "sources":
             continue
         for located in merged.collections[name]:
-            if not located.item.sources:
+            item = located.item
+            if not item.sources:
                 add(located, ".sources", "no source cited: every statement must name its source")
-            for citation, path in _citations(located.item, ""):
+            for index, citation in enumerate(item.sources):
                 if citation.source not in source_ids:
-                    add(located, f"{path}.source", f"unknown source id {citation.source!r}")
+                    add(located, f".sources[{index}].source", f"unknown source id {citation.source!r}")
+            # Names and identifiers are the only nested records that cite sources.
             for field in ("former_names", "identifiers"):
-                for index, child in enumerate(getattr(located.item, field, ())):
+                for index, child in enumerate(getattr(item, field, ())):
                     if not child.sources:
                         add(located, f".{field}[{index}].sources", "no source cited")
+                    for number, citation in enumerate(child.sources):
+                        if citation.source not in source_ids:
+                            where = f".{field}[{index}].sources[{number}].source"
+                            add(located, where, f"unknown source id {citation.source!r}")
 
     # References between entities resolve.
     for located in merged.collections["organizations"]:
@@ -265,9 +264,12 @@ def check(merged: Merged) -> list[Problem]:  # noqa: C901, PLR0912, PLR0915 - on
     for name in ENTITY_COLLECTIONS:
         for located in merged.collections[name]:
             entity = located.item
-            for key in {normalize_key(text) for text in names_of(entity)}:
+            found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
+            if keys is not None:
+                keys[entity.id] = found
+            for key in found:
                 owner = owners.setdefault(key, entity.id)
-                if key and owner != entity.id:
+                if owner != entity.id:
                     add(located, ".id", f"a name of {entity.id!r} normalises to {key!r}, which already names {owner!r}")
             for index, identifier in enumerate(getattr(entity, "identifiers", ())):
                 scheme_value = (identifier.scheme.value, identifier.value)
