@@ -83,6 +83,8 @@ def lookups(system: jmp.PolicySystem, label: str, keys: dict[str, str], number: 
     floor = _per_call(lambda: plain.get("meti-like"), number)
     rows = []
     for name, key in keys.items():
+        if name == "child":
+            continue
         cost = _per_call(lambda key=key: system.get(key), number)
         rows.append(
             (
@@ -195,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         "id": "meti",
         "acronym": "METI",
         "Japanese name": "経済産業省",
-        "name needing normalisation": "ministry of economy, trade and industry",
+        "name in another case": "ministry of economy, trade and industry",
+        "name needing normalisation (width, spacing, punctuation)": "ＭＩＮＩＳＴＲＹ of Economy,Trade  and-Industry",
         "child": "aist",
     }
     rows += lookups(bundled, "bundled", bundled_keys, number)
@@ -207,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         "id": "org-0",
         "acronym": f"SO{last}",
         "Japanese name": f"合成機関{last}号",
-        "name needing normalisation": f"synthetic organisation {last}",
+        "name in another case": f"synthetic organisation {last}",
+        "name needing normalisation (width, spacing, punctuation)": f"ＳＹＮＴＨＥＴＩＣ  organisation-{last}",
         "child": f"org-{last}",
     }
     rows += lookups(largest, f"{sizes[-1]:,} orgs", synthetic_keys, number)

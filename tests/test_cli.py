@@ -193,6 +193,8 @@ class TestProcess:
             (["cite", "NEDO", "--bibtex"], 0, "@online{ror-nedo,"),
             (["show", "nothing-like-this"], 1, ""),
             (["list", "--kind", "nonsense"], 2, ""),
+            (["validate", "/nonexistent/mine.json"], 2, ""),
+            (["export", "--format", "csv", "--out", "/proc/no/such/place"], 2, ""),
         ],
     )
     def test_subprocess(self, argv: list[str], code: int, expected: str) -> None:

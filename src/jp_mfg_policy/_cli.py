@@ -300,7 +300,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(
-        name: str, help_: str, examples: list[str], run: Callable[[argparse.Namespace], None], *, query: bool = True
+        name: str,
+        help_: str,
+        examples: list[str],
+        run: Callable[[argparse.Namespace], None],
+        *,
+        query: bool = True,
+        year: bool = True,
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
@@ -310,18 +316,19 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(run=run)
+        if year:
+            sub.add_argument("--year", type=int, help="as it stood at the end of YEAR")
         if query:
             sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
             sub.add_argument("--data", action="append", metavar="FILE", help="also load this data file (repeatable)")
         return sub
 
-    overview_ = command(
+    command(
         "overview",
         "the bodies as a tree, with publications and strategies (the default)",
         ["overview", "overview --year 1999", "overview --json"],
         _cmd_overview,
     )
-    overview_.add_argument("--year", type=int, help="the system as it stood at the end of YEAR")
 
     list_ = command(
         "list",
@@ -330,7 +337,6 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_list,
     )
     list_.add_argument("--kind", choices=list(_ENTITY_KINDS), default="body", help="what to list (default: body)")
-    list_.add_argument("--year", type=int, help="as it stood at the end of YEAR")
 
     show = command(
         "show",
@@ -339,7 +345,6 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_show,
     )
     show.add_argument("key", metavar="KEY", help="an id, acronym or name, in English or Japanese")
-    show.add_argument("--year", type=int, help="as it stood at the end of YEAR")
 
     search = command(
         "search",
@@ -357,7 +362,6 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_tree,
     )
     tree_.add_argument("root", nargs="?", metavar="ROOT", help="an id, acronym or name")
-    tree_.add_argument("--year", type=int, help="as it stood at the end of YEAR")
 
     relations = command(
         "relations",
@@ -381,7 +385,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid", help="default: mermaid")
     graph.add_argument("--root", metavar="KEY", help="only this body and those under it")
-    graph.add_argument("--year", type=int, help="as it stood at the end of YEAR")
     graph.add_argument("--data", action="append", metavar="FILE", help="also load this data file (repeatable)")
 
     export = command(
@@ -393,7 +396,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=["json", "jsonl", "csv"], required=True)
     export.add_argument("--out", required=True, metavar="PATH", help="the file (json) or folder (jsonl, csv)")
-    export.add_argument("--year", type=int, help="as it stood at the end of YEAR")
     export.add_argument("--data", action="append", metavar="FILE", help="also load this data file (repeatable)")
 
     cite = command(
@@ -411,6 +413,7 @@ def _parser() -> argparse.ArgumentParser:
         ["validate my-bodies.json", "validate a.json b.json --json"],
         _cmd_validate,
         query=False,
+        year=False,
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--json", action="store_true", help="print machine-readable JSON")

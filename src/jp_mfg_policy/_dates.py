@@ -125,17 +125,35 @@ class PartialDate:
 
     @property
     def precision(self) -> str:
-        """``"year"``, ``"month"`` or ``"day"``."""
+        """
+        ``"year"``, ``"month"`` or ``"day"``.
+
+        Example:
+            >>> PartialDate(2013).precision
+            'year'
+        """
         if self.month is None:
             return "year"
         return "month" if self.day is None else "day"
 
     def start(self) -> dt.date:
-        """The first day of the period this date names."""
+        """
+        The first day of the period this date names.
+
+        Example:
+            >>> PartialDate(2013).start()
+            datetime.date(2013, 1, 1)
+        """
         return self._first
 
     def end(self) -> dt.date:
-        """The last day of the period this date names."""
+        """
+        The last day of the period this date names.
+
+        Example:
+            >>> PartialDate(2024, 2).end()
+            datetime.date(2024, 2, 29)
+        """
         return self._last
 
     def __contains__(self, when: object) -> bool:

@@ -31,7 +31,13 @@ class IdentifierScheme(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """A readable name for the scheme."""
+        """
+        A readable name for the scheme.
+
+        Example:
+            >>> IdentifierScheme.CORPORATE_NUMBER.label
+            'Japanese corporate number (法人番号)'
+        """
         return _LABELS[self]
 
 

@@ -6,9 +6,11 @@ Kept light, so that importing the package reads nothing and imports no serialisa
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .exceptions import DataError, Problem
@@ -33,6 +35,21 @@ BUNDLED_FILES = (
 )
 
 _lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def without_gc() -> Iterator[None]:
+    # Loading builds a large acyclic graph of new objects; the cycle collector would walk it again and
+    # again as it grows, which makes loading superlinear. Nothing it builds needs collecting meanwhile.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 _bundled: PolicySystem | None = None
 _bundled_documents: tuple[tuple[str, Document], ...] | None = None
 
@@ -45,7 +62,8 @@ def bundled_documents() -> tuple[tuple[str, Document], ...]:
             if _bundled_documents is None:
                 from ._read import read_bundled  # noqa: PLC0415 - the heavy part, on first use
 
-                _bundled_documents = read_bundled()
+                with without_gc():
+                    _bundled_documents = read_bundled()
     return _bundled_documents
 
 
@@ -81,15 +99,18 @@ def load(*, extra: Iterable[str | os.PathLike[str]] = (), bundled: bool = True) 
             documents = bundled_documents()
             with _lock:
                 if _bundled is None:
-                    _bundled = build(documents)
+                    with without_gc():
+                        _bundled = build(documents)
         return _bundled
     user: list[tuple[str, Document]] = []
     problems: list[Problem] = []
     for path in paths:
-        document, found = read_user(path)
+        with without_gc():
+            document, found = read_user(path)
         problems += found
         if document is not None:
             user.append((os.fspath(path), document))
     if problems:
         raise DataError(problems)
-    return build([*(bundled_documents() if bundled else ()), *user])
+    with without_gc():
+        return build([*(bundled_documents() if bundled else ()), *user])

@@ -69,12 +69,24 @@ class LegalForm(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        """The English term."""
+        """
+        The English term.
+
+        Example:
+            >>> LegalForm.INTERNAL_BUREAU.label
+            'internal bureau of a ministry'
+        """
         return _LEGAL_FORM_LABELS[self][0]
 
     @property
     def label_ja(self) -> str:
-        """The Japanese term."""
+        """
+        The Japanese term.
+
+        Example:
+            >>> LegalForm.NATIONAL_RESEARCH_AND_DEVELOPMENT_AGENCY.label_ja
+            '国立研究開発法人'
+        """
         return _LEGAL_FORM_LABELS[self][1]
 
 
@@ -104,7 +116,13 @@ _LEGAL_FORM_LABELS = {
 
 
 class NameKind(enum.StrEnum):
-    """What kind of name a :class:`Name` is."""
+    """
+    What kind of name a :class:`Name` is.
+
+    Example:
+        >>> NameKind("acronym")
+        <NameKind.ACRONYM: 'acronym'>
+    """
 
     OFFICIAL = "official"
     SHORT = "short"
@@ -131,7 +149,13 @@ class RelationKind(enum.StrEnum):
 
     @property
     def hierarchical(self) -> bool:
-        """Whether the subject is the object's parent in the organisation chart."""
+        """
+        Whether the subject is the object's parent in the organisation chart.
+
+        Example:
+            >>> RelationKind.HOSTS.hierarchical
+            True
+        """
         return self in _HIERARCHICAL
 
 
@@ -139,7 +163,13 @@ _HIERARCHICAL = frozenset({RelationKind.OVERSEES, RelationKind.CONTAINS, Relatio
 
 
 class EventKind(enum.StrEnum):
-    """The kinds of change in a body's life."""
+    """
+    The kinds of change in a body's life.
+
+    Example:
+        >>> [str(kind) for kind in EventKind][:3]
+        ['founded', 'renamed', 'merged_into']
+    """
 
     FOUNDED = "founded"
     RENAMED = "renamed"
@@ -269,6 +299,11 @@ class ResearchStream:
     Attributes:
         name: The stream's name.
         description: What the source says it is.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> jmp.load().get("AIST").research_streams[0].name
+        'Type I Basic Research'
     """
 
     name: str = attrs.field(validator=_text)
@@ -304,6 +339,12 @@ class Organization:
         country: ISO 3166-1 alpha-2 code of its country.
         sources: The citations behind the entity.
         note: Anything a reader should know.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> sandia = jmp.load().get("Sandia")
+        >>> type(sandia).__name__, sandia.country, str(sandia.established)
+        ('Organization', 'US', '1949')
     """
 
     id: str = attrs.field(validator=_slug)
@@ -329,7 +370,14 @@ class Organization:
 
     @property
     def label(self) -> str:
-        """The acronym where there is one, else the name."""
+        """
+        The acronym where there is one, else the name.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().get("JST").label, jmp.load().get("製造産業局").label
+            ('JST', 'Manufacturing Industries Bureau')
+        """
         return self.acronym or self.name
 
     def identifier(self, scheme: IdentifierScheme | str) -> str | None:
@@ -471,8 +519,27 @@ class Event:
     note: str | None = None
 
 
+class _Titled:
+    """Gives an entity with a ``title`` the ``name`` every entity has."""
+
+    __slots__ = ()
+    title: str
+
+    @property
+    def name(self) -> str:
+        """
+        The title, so that every entity has a ``name``.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().strategies[0].name
+            'Keidanren growth strategy (2011)'
+        """
+        return self.title
+
+
 @attrs.frozen(kw_only=True)
-class Publication:
+class Publication(_Titled):
     """
     A recurring publication, such as a white paper.
 
@@ -490,6 +557,12 @@ class Publication:
         website: Where it is published.
         sources: The citations behind it.
         note: Anything a reader should know.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> paper = jmp.load().get("ものづくり白書")
+        >>> paper.frequency, paper.publishers
+        ('annual', ('meti', 'mhlw', 'mext'))
     """
 
     id: str = attrs.field(validator=_slug)
@@ -505,11 +578,6 @@ class Publication:
     website: str | None = None
     sources: tuple[Citation, ...] = ()
     note: str | None = None
-
-    @property
-    def name(self) -> str:
-        """The title, so that every entity has a ``name``."""
-        return self.title
 
 
 @attrs.frozen(kw_only=True)
@@ -529,6 +597,12 @@ class Award:
         website: Its website.
         sources: The citations behind it.
         note: Anything a reader should know.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> award = jmp.load().get("ものづくり日本大賞")
+        >>> award.frequency, str(award.established), award.organisers
+        ('biennial', '2005-08', ('meti', 'mext', 'mhlw', 'mlit'))
     """
 
     id: str = attrs.field(validator=_slug)
@@ -555,6 +629,11 @@ class Target:
         unit: The unit of *value* (``"%"``).
         basis: The basis of measurement (``"real"``, ``"nominal"``).
         quote: The source's words.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> [(t.value, t.unit, t.basis) for t in jmp.load().strategies[0].targets]
+        [(2.0, '%', 'real'), (3.0, '%', 'nominal')]
     """
 
     indicator: str = attrs.field(validator=_text)
@@ -565,7 +644,7 @@ class Target:
 
 
 @attrs.frozen(kw_only=True)
-class Strategy:
+class Strategy(_Titled):
     """
     A published strategy with its targets.
 
@@ -581,6 +660,12 @@ class Strategy:
         targets: Its quantified goals.
         sources: The citations behind it.
         note: Anything a reader should know.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> strategy = jmp.load().get("keidanren-growth-strategy-2011")
+        >>> strategy.publisher, str(strategy.published)
+        ('keidanren', '2011')
     """
 
     id: str = attrs.field(validator=_slug)
@@ -592,11 +677,6 @@ class Strategy:
     targets: tuple[Target, ...] = ()
     sources: tuple[Citation, ...] = ()
     note: str | None = None
-
-    @property
-    def name(self) -> str:
-        """The title, so that every entity has a ``name``."""
-        return self.title
 
 
 @attrs.frozen(kw_only=True)
@@ -627,7 +707,14 @@ class Recommendation:
 
     @property
     def name(self) -> str:
-        """The text, so that every entity has a ``name``."""
+        """
+        The text, so that every entity has a ``name``.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().recommendations[0].name[:25]
+            'Fundamentally revising en'
+        """
         return self.text
 
 
@@ -647,6 +734,12 @@ class Plan:
         legal_basis: The law it is made under.
         sources: The citations behind it.
         note: Anything a reader should know.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> plan = jmp.load().get("第4期科学技術基本計画")
+        >>> plan.first_fiscal_year, plan.last_fiscal_year, str(plan.adopted)
+        (2011, 2015, '2011-08-19')
     """
 
     id: str = attrs.field(validator=_slug)

@@ -15,6 +15,7 @@ import attrs
 
 from ._dates import PartialDate, as_date, in_period
 from ._identifiers import IdentifierScheme, normalize_identifier
+from ._load import without_gc
 from ._models import (
     Agency,
     Award,
@@ -112,72 +113,170 @@ class PolicySystem:
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        """Every source the data cites."""
+        """
+        Every source the data cites.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> len(jmp.load().sources) > 80
+            True
+        """
         return self._sources
 
     @property
     def organizations(self) -> tuple[Organization, ...]:
-        """Every body, of every kind, in data order."""
+        """
+        Every body, of every kind, in data order.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().organizations[1].acronym
+            'METI'
+        """
         return self._organizations
 
     @property
     def ministries(self) -> tuple[Ministry, ...]:
-        """The ministries, current and former."""
+        """
+        The ministries, current and former.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [m.label for m in jmp.load().ministries][:3]
+            ['METI', 'MITI', 'Ministry of Commerce and Industry']
+        """
         return tuple(org for org in self._organizations if isinstance(org, Ministry))
 
     @property
     def agencies(self) -> tuple[Agency, ...]:
-        """The agencies, institutes and bureaus."""
+        """
+        The agencies, institutes and bureaus.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().agencies[0].acronym
+            'AIST'
+        """
         return tuple(org for org in self._organizations if isinstance(org, Agency))
 
     @property
     def councils(self) -> tuple[Council, ...]:
-        """The councils."""
+        """
+        The councils.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [c.id for c in jmp.load().councils]
+            ['csti', 'council-for-science-and-technology']
+        """
         return tuple(org for org in self._organizations if isinstance(org, Council))
 
     @property
     def business_federations(self) -> tuple[BusinessFederation, ...]:
-        """The business federations."""
+        """
+        The business federations.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [b.acronym for b in jmp.load().business_federations]
+            ['Keidanren', 'Nikkeiren']
+        """
         return tuple(org for org in self._organizations if isinstance(org, BusinessFederation))
 
     @property
     def publications(self) -> tuple[Publication, ...]:
-        """The publications."""
+        """
+        The publications.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().publications[0].title_ja
+            'ものづくり基盤技術の振興施策'
+        """
         return self._publications
 
     @property
     def awards(self) -> tuple[Award, ...]:
-        """The awards."""
+        """
+        The awards.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().awards[0].name
+            'Monodzukuri Nippon Grand Award'
+        """
         return self._awards
 
     @property
     def strategies(self) -> tuple[Strategy, ...]:
-        """The strategies."""
+        """
+        The strategies.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().strategies[0].publisher
+            'keidanren'
+        """
         return self._strategies
 
     @property
     def recommendations(self) -> tuple[Recommendation, ...]:
-        """Every recommendation, by strategy and then in the strategy's own order."""
+        """
+        Every recommendation, by strategy and then in the strategy's own order.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().recommendations[4].number
+            5
+        """
         return self._index.recommendations
 
     @property
     def plans(self) -> tuple[Plan, ...]:
-        """The government plans, in series order."""
+        """
+        The government plans, in series order.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [p.first_fiscal_year for p in jmp.load().plans][:2]
+            [1996, 2001]
+        """
         return self._plans
 
     @property
     def events(self) -> tuple[Event, ...]:
-        """Every recorded event, in date order (undated ones last)."""
+        """
+        Every recorded event, in date order (undated ones last).
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> str(jmp.load().events[0].date)
+            '1885-04-18'
+        """
         return self._index.events
 
     @property
     def memberships(self) -> tuple[MembershipCount, ...]:
-        """Every dated membership count."""
+        """
+        Every dated membership count.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().memberships[0].body
+            'keidanren'
+        """
         return self._memberships
 
     @property
     def caveats(self) -> tuple[Caveat, ...]:
-        """Where the sources hedge or have aged, with the later facts."""
+        """
+        Where the sources hedge or have aged, with the later facts.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().caveats[0].subject
+            'csti'
+        """
         return self._caveats
 
     def caveats_of(self, key: Key) -> tuple[Caveat, ...]:
@@ -282,7 +381,10 @@ class PolicySystem:
         """
         if isinstance(key, str):
             index = self._index
-            entity = index.exact.get(key) or index.exact.get(key.casefold()) or index.by_key.get(normalize_key(key))
+            exact = index.exact
+            if exact is None:
+                _, exact, _ = index.names()
+            entity = exact.get(key) or exact.get(key.casefold()) or index.by_key.get(normalize_key(key))  # type: ignore[union-attr]
         elif isinstance(key, Organization | Publication | Award | Strategy | Recommendation | Plan):
             entity = self._index.by_id.get(key.id)
         else:  # a caller without a type checker
@@ -298,10 +400,11 @@ class PolicySystem:
         import difflib  # noqa: PLC0415 - only failed lookups need it
 
         wanted = normalize_key(key)
-        close = difflib.get_close_matches(wanted, self._index.by_key, n=limit, cutoff=0.5)
+        by_key = self._index.names()[0]
+        close = difflib.get_close_matches(wanted, by_key, n=limit, cutoff=0.5)
         labels: list[str] = []
         for match in close:
-            entity = self._index.by_key[match]
+            entity = by_key[match]
             label = getattr(entity, "acronym", None) or entity.id
             if label not in labels:
                 labels.append(label)
@@ -370,7 +473,7 @@ class PolicySystem:
             'JST'
         """
         canonical = normalize_identifier(scheme, value)
-        org = self._index.by_identifier.get((IdentifierScheme(scheme), canonical))
+        org = self._index.identified().get((IdentifierScheme(scheme).value, canonical))
         if org is not None:
             return org
         if default is not _MISSING:
@@ -384,6 +487,11 @@ class PolicySystem:
 
         Raises:
             UnknownEntityError: If there is none.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().source("ror-meti").url
+            'https://ror.org/055tm7f07'
         """
         try:
             return self._index.sources[ident]
@@ -466,6 +574,11 @@ class PolicySystem:
         The whole system as one JSON document in the bundled data's shape.
 
         ``jmp.load(extra=[file], bundled=False)`` reads it back as an equal system.
+
+        Example:
+            >>> import json, jp_mfg_policy as jmp
+            >>> sorted(json.loads(jmp.load().to_json()))[:3]
+            ['about', 'awards', 'caveats']
         """
         from ._export import to_json  # noqa: PLC0415 - exporting is optional work
 
@@ -482,6 +595,11 @@ class PolicySystem:
         Raises:
             ValueError: For an unknown format.
             OSError: If a file cannot be written.
+
+        Example:
+            >>> import tempfile, jp_mfg_policy as jmp
+            >>> [f.name for f in jmp.load().export(tempfile.mkdtemp(), format="csv")][:2]
+            ['sources.csv', 'organizations.csv']
         """
         from ._export import export  # noqa: PLC0415 - exporting is optional work
 
@@ -498,6 +616,11 @@ class PolicySystem:
 
         Raises:
             ImportError: If pandas is not installed, naming the extra to install.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> str(jmp.load().to_pandas("memberships")["companies"].dtype)
+            'Int64'
         """
         from ._tables import to_pandas  # noqa: PLC0415 - pandas is optional
 
@@ -513,6 +636,11 @@ class PolicySystem:
 
         Raises:
             ImportError: If networkx is not installed, naming the extra to install.
+
+        Example:
+            >>> import networkx as nx, jp_mfg_policy as jmp
+            >>> "meti" in nx.ancestors(jmp.load().to_networkx(), "aist")
+            True
         """
         from ._tables import to_networkx  # noqa: PLC0415 - networkx is optional
 
@@ -734,7 +862,10 @@ class PolicySystem:
             >>> system.at(2010).get("CSTI").name
             'Council for Science and Technology Policy'
         """
-        day = as_date(when)
+        with without_gc():  # a snapshot is a large batch of new, acyclic objects
+            return self._snapshot(as_date(when))
+
+    def _snapshot(self, day: dt.date) -> PolicySystem:
         organizations = tuple(
             self._as_of(org, day) for org in self._organizations if in_period(day, org.established, org.dissolved)
         )
@@ -754,7 +885,9 @@ class PolicySystem:
             sources=self._sources,
             organizations=organizations,
             relations=relations,
-            events=tuple(e for e in self._events if e.date is not None and e.date.start() <= day and e.body in present),
+            events=tuple(
+                e for e in self._index.events if e.date is not None and e.date.start() <= day and e.body in present
+            ),
             publications=self._publications,
             awards=tuple(a for a in self._awards if a.established is None or a.established.start() <= day),
             strategies=strategies,
@@ -824,14 +957,16 @@ class _Index:
     __slots__ = (
         "_entities",
         "_known",
-        "_names",
         "_previous",
         "_search",
         "by_id",
         "by_identifier",
+        "by_key",
         "children",
         "events",
         "events_by_body",
+        "exact",
+        "keys",
         "legal_changes",
         "memberships_by_body",
         "order",
@@ -856,7 +991,10 @@ class _Index:
         ]
         self._entities = entities
         self._search: tuple[str, list[int], list[int], str, list[int]] | None = None
-        self._names: tuple[Mapping[str, Entity], Mapping[str, Entity], Mapping[str, frozenset[str]]] | None = None
+        # The name tables: built by names() on the first lookup by name.
+        self.by_key: Mapping[str, Entity] | None = None
+        self.exact: Mapping[str, Entity] | None = None
+        self.keys: Mapping[str, frozenset[str]] | None = None
         self._previous, self._known = previous, known
         self.by_id: Mapping[str, Entity] = MappingProxyType({entity.id: entity for entity in entities})
         by_id = self.by_id
@@ -903,33 +1041,16 @@ class _Index:
                 key=lambda r: (strategy_order.get(r.strategy, 0), r.number is None, r.number or 0),
             )
         )
-        self.by_identifier: Mapping[tuple[IdentifierScheme, str], Organization] = MappingProxyType(
-            {
-                (identifier.scheme, identifier.value): org
-                for org in system._organizations  # noqa: SLF001
-                for identifier in org.identifiers
-            }
-        )
+        self.by_identifier: Mapping[tuple[str, str], Organization] | None = None  # see identified()
         self.sources: Mapping[str, Source] = MappingProxyType({source.id: source for source in system._sources})  # noqa: SLF001
 
-    @property
-    def by_key(self) -> Mapping[str, Entity]:
-        """Normalised lookup key -> entity."""
-        return self._name_tables()[0]
+    def names(self) -> tuple[Mapping[str, Entity], Mapping[str, Entity], Mapping[str, frozenset[str]]]:
+        """
+        The name tables: normalised key -> entity, names as written (and casefolded) -> entity, and id -> keys.
 
-    @property
-    def exact(self) -> Mapping[str, Entity]:
-        """Names as written, and casefolded -> entity: the fast path of :meth:`PolicySystem.get`."""
-        return self._name_tables()[1]
-
-    @property
-    def keys(self) -> Mapping[str, frozenset[str]]:
-        """Entity id -> its normalised lookup keys."""
-        return self._name_tables()[2]
-
-    def _name_tables(self) -> tuple[Mapping[str, Entity], Mapping[str, Entity], Mapping[str, frozenset[str]]]:
-        # Built on the first lookup by name, so that a snapshot (at) that is only iterated costs little.
-        if self._names is None:
+        Built on the first lookup by name, so that a snapshot (at) that is only iterated costs little.
+        """
+        if self.by_key is None or self.exact is None or self.keys is None:
             previous, known = self._previous, self._known
             old_ids = previous.by_id if previous is not None else {}
             by_key: dict[str, Entity] = {}
@@ -938,7 +1059,7 @@ class _Index:
             for entity in self._entities:
                 ident = entity.id
                 if previous is not None and old_ids.get(ident) is entity:
-                    found = previous.keys[ident]  # a snapshot reuses the keys of unchanged entities
+                    found = previous.names()[2][ident]  # a snapshot reuses the keys of unchanged entities
                 elif known is not None and ident in known:
                     found = known[ident]
                 else:
@@ -950,9 +1071,27 @@ class _Index:
                     # Names as written, and casefolded, skip normalisation for the commonest lookups.
                     exact.setdefault(text, entity)
                     exact.setdefault(text.casefold(), entity)
-            self._names = (MappingProxyType(by_key), MappingProxyType(exact), MappingProxyType(keys))
+            self.by_key, self.exact, self.keys = (
+                MappingProxyType(by_key),
+                MappingProxyType(exact),
+                MappingProxyType(keys),
+            )
             self._previous = self._known = None
-        return self._names
+        return self.by_key, self.exact, self.keys
+
+    def identified(self) -> Mapping[tuple[str, str], Organization]:
+        """(scheme, identifier) -> body; built on the first lookup by identifier."""
+        if self.by_identifier is None:
+            # Plain strings as keys: an enum member hashes in Python, a str in C.
+            self.by_identifier = MappingProxyType(
+                {
+                    (identifier.scheme.value, identifier.value): entity
+                    for entity in self._entities
+                    if isinstance(entity, Organization)
+                    for identifier in entity.identifiers
+                }
+            )
+        return self.by_identifier
 
     def search_tables(self) -> tuple[str, list[int], list[int], str, list[int]]:
         """
@@ -965,7 +1104,7 @@ class _Index:
             names, name_starts, name_owner, texts, text_starts = [], [], [], [], []
             name_at = text_at = 0
             for number, entity in enumerate(self._entities):
-                for key in sorted(self.keys[entity.id]):
+                for key in sorted(self.names()[2][entity.id]):
                     names.append(key)
                     name_starts.append(name_at)
                     name_owner.append(number)
