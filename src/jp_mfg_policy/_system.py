@@ -866,19 +866,31 @@ class PolicySystem:
             return self._snapshot(as_date(when))
 
     def _snapshot(self, day: dt.date) -> PolicySystem:
-        organizations = tuple(
-            self._as_of(org, day) for org in self._organizations if in_period(day, org.established, org.dissolved)
-        )
-        present = {org.id for org in organizations}
+        changing = self._index.legal_changes
+        alive = [org for org in self._organizations if in_period(day, org.established, org.dissolved)]
+        present = {org.id for org in alive}
+        # Everything a relation may join that exists on the day: bodies, plans begun, other entities.
+        joinable = present | {
+            ident
+            for ident, entity in self._index.by_id.items()
+            if not isinstance(entity, Organization)
+            and not (isinstance(entity, Plan) and not _plan_started(entity, day))
+        }
         relations = tuple(
             relation
             for relation in self._relations
-            if in_period(day, relation.valid_from, relation.valid_until)
-            and self._present(relation.subject, present, day)
-            and self._present(relation.object, present, day)
+            if relation.subject in joinable
+            and relation.object in joinable
+            and in_period(day, relation.valid_from, relation.valid_until)
         )
         parents = {r.object: r.subject for r in relations if r.kind.hierarchical}
-        organizations = tuple(_with_parent(org, parents.get(org.id)) for org in organizations)
+        organizations = tuple(
+            _with_parent(
+                self._as_of(org, day) if org.former_names or org.id in changing else org,
+                parents.get(org.id),
+            )
+            for org in alive
+        )
         strategies = tuple(s for s in self._strategies if s.published is None or s.published.start() <= day)
         kept = {s.id for s in strategies}
         return PolicySystem(
@@ -894,17 +906,11 @@ class PolicySystem:
             recommendations=tuple(r for r in self._recommendations if r.strategy in kept),
             plans=tuple(p for p in self._plans if _plan_started(p, day)),
             memberships=tuple(m for m in self._memberships if m.as_of.start() <= day and m.body in present),
-            caveats=tuple(c for c in self._caveats if self._present(c.subject, present, day)),
+            caveats=tuple(c for c in self._caveats if c.subject in joinable),
             origins=self._origins,
             as_of=day,
             previous=self,
         )
-
-    def _present(self, ident: str, organizations: set[str], day: dt.date) -> bool:
-        entity = self._index.by_id.get(ident)
-        if isinstance(entity, Organization):
-            return ident in organizations
-        return not isinstance(entity, Plan) or _plan_started(entity, day)
 
     def _as_of(self, org: Organization, day: dt.date) -> Organization:
         changes: dict[str, Any] = {}
