@@ -206,6 +206,17 @@ def _parse(text: str) -> PartialDate:
     return PartialDate._from_text(text)  # noqa: SLF001 - the class's own parser
 
 
+def date_sort_key(date: PartialDate | None) -> tuple[int, int, int, int]:
+    """
+    A sort key putting unknown (None) dates after every known one.
+
+    Example:
+        >>> sorted([None, PartialDate(2001), PartialDate(1999)], key=date_sort_key)
+        [PartialDate(year=1999, month=None, day=None), PartialDate(year=2001, month=None, day=None), None]
+    """
+    return (1, 0, 0, 0) if date is None else (0, *date._sort)  # noqa: SLF001 - the class's own key
+
+
 def as_date(when: dt.date | int | PartialDate | str) -> dt.date:
     """
     The day a query "as of *when*" looks at.

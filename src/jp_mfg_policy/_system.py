@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from ._dates import PartialDate, as_date, in_period
+from ._dates import PartialDate, as_date, date_sort_key, in_period
 from ._identifiers import IdentifierScheme, normalize_identifier
+from ._index import Index
 from ._load import without_gc
 from ._models import (
     Agency,
@@ -24,7 +23,6 @@ from ._models import (
     Council,
     Entity,
     Event,
-    EventKind,
     LegalForm,
     MembershipCount,
     Ministry,
@@ -38,7 +36,7 @@ from ._models import (
     Source,
     Strategy,
 )
-from ._normalize import names_of, normalize_key
+from ._normalize import normalize_key
 from .exceptions import UnknownEntityError
 
 if TYPE_CHECKING:
@@ -50,16 +48,6 @@ _MISSING: Any = object()
 
 Key = str | Organization | Publication | Award | Strategy | Recommendation | Plan
 """Anything that names an entity: the entity itself, its id, or any of its names."""
-
-
-def _entity_order(entities: Iterable[Entity]) -> dict[str, int]:
-    return {entity.id: index for index, entity in enumerate(entities)}
-
-
-def _event_key(event: Event) -> tuple[int, int, int, int]:
-    # Undated events sort last: known to have happened, not when.
-    date = event.date
-    return (1, 0, 0, 0) if date is None else (0, date.year, date.month or 0, date.day or 0)
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -101,11 +89,27 @@ class PolicySystem:
     _previous: PolicySystem | None = attrs.field(default=None, eq=False, repr=False)
     # Lookup keys the loader has already computed while validating; dropped once used.
     _keys: Mapping[str, frozenset[str]] | None = attrs.field(default=None, eq=False, repr=False)
-    _index: _Index = attrs.field(init=False, eq=False, repr=False)
+    _index: Index = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         previous = self._previous._index if self._previous is not None else None  # noqa: SLF001 - same class
-        object.__setattr__(self, "_index", _Index(self, previous, self._keys))
+        object.__setattr__(
+            self,
+            "_index",
+            Index(
+                organizations=self._organizations,
+                relations=self._relations,
+                events=self._events,
+                others=(*self._publications, *self._awards, *self._strategies, *self._recommendations, *self._plans),
+                strategies=self._strategies,
+                recommendations=self._recommendations,
+                memberships=self._memberships,
+                sources=self._sources,
+                current_only=self.as_of is None,
+                previous=previous,
+                known=self._keys,
+            ),
+        )
         object.__setattr__(self, "_previous", None)
         object.__setattr__(self, "_keys", None)
 
@@ -811,7 +815,7 @@ class PolicySystem:
         return tuple(
             sorted(
                 found.values(),
-                key=lambda body: (_bound_key(body.dissolved), _bound_key(body.established), order[body.id]),
+                key=lambda body: (date_sort_key(body.dissolved), date_sort_key(body.established), order[body.id]),
             )
         )
 
@@ -947,190 +951,3 @@ def _with_parent(org: Organization, parent: str | None) -> Organization:
 def _plan_started(plan: Plan, day: dt.date) -> bool:
     # Japanese fiscal years begin on 1 April.
     return plan.first_fiscal_year is None or dt.date(plan.first_fiscal_year, 4, 1) <= day
-
-
-def _bound_key(date: PartialDate | None) -> tuple[int, int, int, int]:
-    return (1, 0, 0, 0) if date is None else (0, date.year, date.month or 0, date.day or 0)
-
-
-class _Index:
-    """
-    Lookup tables built once per system (search tables on first search).
-
-    Read-only mappings throughout; the instance is private to its system.
-    """
-
-    __slots__ = (
-        "_entities",
-        "_known",
-        "_previous",
-        "_search",
-        "by_id",
-        "by_identifier",
-        "by_key",
-        "children",
-        "events",
-        "events_by_body",
-        "exact",
-        "keys",
-        "legal_changes",
-        "memberships_by_body",
-        "order",
-        "parent",
-        "recommendations",
-        "sources",
-    )
-
-    def __init__(
-        self,
-        system: PolicySystem,
-        previous: _Index | None = None,
-        known: Mapping[str, frozenset[str]] | None = None,
-    ) -> None:
-        entities: list[Entity] = [
-            *system._organizations,  # noqa: SLF001 - the index belongs to the system
-            *system._publications,  # noqa: SLF001
-            *system._awards,  # noqa: SLF001
-            *system._strategies,  # noqa: SLF001
-            *system._recommendations,  # noqa: SLF001
-            *system._plans,  # noqa: SLF001
-        ]
-        self._entities = entities
-        self._search: tuple[str, list[int], list[int], str, list[int]] | None = None
-        # The name tables: built by names() on the first lookup by name.
-        self.by_key: Mapping[str, Entity] | None = None
-        self.exact: Mapping[str, Entity] | None = None
-        self.keys: Mapping[str, frozenset[str]] | None = None
-        self._previous, self._known = previous, known
-        self.by_id: Mapping[str, Entity] = MappingProxyType({entity.id: entity for entity in entities})
-        by_id = self.by_id
-        self.order: Mapping[str, int] = MappingProxyType(_entity_order(entities))
-
-        children: dict[str, list[Organization]] = defaultdict(list)
-        parent: dict[str, Organization] = {}
-        current = system.as_of is not None
-        for relation in system._relations:  # noqa: SLF001
-            if relation.kind.hierarchical and (current or relation.valid_until is None):
-                above, below = by_id.get(relation.subject), by_id.get(relation.object)
-                if isinstance(above, Organization) and isinstance(below, Organization):
-                    children[relation.subject].append(below)
-                    parent[relation.object] = above
-        order = self.order
-        self.children: Mapping[str, tuple[Organization, ...]] = MappingProxyType(
-            {ident: tuple(sorted(kids, key=lambda org: order[org.id])) for ident, kids in children.items()}
-        )
-        self.parent: Mapping[str, Organization] = MappingProxyType(parent)
-        events = tuple(sorted(system._events, key=_event_key))  # noqa: SLF001
-        events_by_body: dict[str, list[Event]] = defaultdict(list)
-        legal_changes: dict[str, list[Event]] = defaultdict(list)
-        for event in events:
-            events_by_body[event.body].append(event)
-            if event.kind is EventKind.LEGAL_FORM_CHANGED:
-                legal_changes[event.body].append(event)
-        self.events = events
-        self.events_by_body: Mapping[str, tuple[Event, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in events_by_body.items()}
-        )
-        self.legal_changes: Mapping[str, tuple[Event, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in legal_changes.items()}
-        )
-        memberships: dict[str, list[MembershipCount]] = defaultdict(list)
-        for count in sorted(system._memberships, key=lambda m: m.as_of):  # noqa: SLF001
-            memberships[count.body].append(count)
-        self.memberships_by_body: Mapping[str, tuple[MembershipCount, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in memberships.items()}
-        )
-        strategy_order = _entity_order(system._strategies)  # noqa: SLF001
-        self.recommendations = tuple(
-            sorted(
-                system._recommendations,  # noqa: SLF001
-                key=lambda r: (strategy_order.get(r.strategy, 0), r.number is None, r.number or 0),
-            )
-        )
-        self.by_identifier: Mapping[tuple[str, str], Organization] | None = None  # see identified()
-        self.sources: Mapping[str, Source] = MappingProxyType({source.id: source for source in system._sources})  # noqa: SLF001
-
-    def names(self) -> tuple[Mapping[str, Entity], Mapping[str, Entity], Mapping[str, frozenset[str]]]:
-        """
-        The name tables: normalised key -> entity, names as written (and casefolded) -> entity, and id -> keys.
-
-        Built on the first lookup by name, so that a snapshot (at) that is only iterated costs little.
-        """
-        if self.by_key is None or self.exact is None or self.keys is None:
-            previous, known = self._previous, self._known
-            old_ids = previous.by_id if previous is not None else {}
-            by_key: dict[str, Entity] = {}
-            exact: dict[str, Entity] = {}
-            keys: dict[str, frozenset[str]] = {}
-            for entity in self._entities:
-                ident = entity.id
-                if previous is not None and old_ids.get(ident) is entity:
-                    found = previous.names()[2][ident]  # a snapshot reuses the keys of unchanged entities
-                elif known is not None and ident in known:
-                    found = known[ident]
-                else:
-                    found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
-                keys[ident] = found
-                for key in found:
-                    by_key.setdefault(key, entity)
-                for text in names_of(entity):
-                    # Names as written, and casefolded, skip normalisation for the commonest lookups.
-                    exact.setdefault(text, entity)
-                    exact.setdefault(text.casefold(), entity)
-            self.by_key, self.exact, self.keys = (
-                MappingProxyType(by_key),
-                MappingProxyType(exact),
-                MappingProxyType(keys),
-            )
-            self._previous = self._known = None
-        return self.by_key, self.exact, self.keys
-
-    def identified(self) -> Mapping[tuple[str, str], Organization]:
-        """(scheme, identifier) -> body; built on the first lookup by identifier."""
-        if self.by_identifier is None:
-            # Plain strings as keys: an enum member hashes in Python, a str in C.
-            self.by_identifier = MappingProxyType(
-                {
-                    (identifier.scheme.value, identifier.value): entity
-                    for entity in self._entities
-                    if isinstance(entity, Organization)
-                    for identifier in entity.identifiers
-                }
-            )
-        return self.by_identifier
-
-    def search_tables(self) -> tuple[str, list[int], list[int], str, list[int]]:
-        """
-        All names in one string, and all free text in another, with where each entity starts.
-
-        Built on the first search: scanning one big string with ``str.find`` runs in C, where a
-        loop over every entity's names would run in Python.
-        """
-        if self._search is None:
-            names, name_starts, name_owner, texts, text_starts = [], [], [], [], []
-            name_at = text_at = 0
-            for number, entity in enumerate(self._entities):
-                for key in sorted(self.names()[2][entity.id]):
-                    names.append(key)
-                    name_starts.append(name_at)
-                    name_owner.append(number)
-                    name_at += len(key) + 1
-                texts.append(normalize_key(" ".join(_texts(entity))))
-                text_starts.append(text_at)
-                text_at += len(texts[-1]) + 1
-            # "\n" never occurs in a key, so a match cannot run across two of them.
-            self._search = ("\n".join(names) + "\n", name_starts, name_owner, "\n".join(texts) + "\n", text_starts)
-        return self._search
-
-
-def _texts(entity: Entity) -> Iterator[str]:
-    """The free text of an entity that :meth:`PolicySystem.find` searches."""
-    for field in ("description", "role", "note", "text", "title_meaning", "purpose"):
-        value = getattr(entity, field, None)
-        if isinstance(value, str):
-            yield value
-    for field in ("missions", "functions"):
-        yield from getattr(entity, field, ())
-    for stream in getattr(entity, "research_streams", ()):
-        yield stream.name
-        yield stream.description

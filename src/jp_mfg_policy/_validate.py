@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ._dates import PartialDate
+from ._dates import PartialDate, date_sort_key
 from ._models import (
     Agency,
     Council,
@@ -245,7 +245,7 @@ def check(  # noqa: C901, PLR0912, PLR0915 - one pass over the rules, in order
             if event.kind is EventKind.LEGAL_FORM_CHANGED and value is not None and value not in set(LegalForm):
                 add(located, f".{field}", f"{value!r} is not a known LegalForm")
     for ident, changes in legal_changes.items():
-        ordered_changes = sorted(changes, key=lambda loc: _date_key(loc.item.date))
+        ordered_changes = sorted(changes, key=lambda loc: date_sort_key(loc.item.date))
         for before, after in pairwise(ordered_changes):
             was, now = before.item.to_value, after.item.from_value
             if was is not None and now is not None and was != now:
@@ -297,16 +297,11 @@ def check(  # noqa: C901, PLR0912, PLR0915 - one pass over the rules, in order
     return problems
 
 
-def _date_key(date: PartialDate | None) -> tuple[int, int, int, int]:
-    # Undated events sort after every dated one: they are known to have happened, not when.
-    return (1, 0, 0, 0) if date is None else (0, date.year, date.month or 0, date.day or 0)
-
-
 def _latest(relations: list[Located]) -> Located | None:
     """The hierarchical relation that holds now, or else the one that ended last."""
     if not relations:
         return None
-    return max(relations, key=lambda loc: (loc.item.valid_until is None, _date_key(loc.item.valid_until)))
+    return max(relations, key=lambda loc: (loc.item.valid_until is None, date_sort_key(loc.item.valid_until)))
 
 
 def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
