@@ -26,6 +26,7 @@ class TestMinistries:
             meti.established.year if meti.established else None,
         )
         assert "miti" in meti.predecessors
+        assert "経産省" == meti.short_name_ja
         assert meti.description is not None
         assert "primary responsibility for Japanese manufacturing industry" in meti.description
         assert "agencies from other ministries related to economic activities" in meti.description
@@ -158,3 +159,44 @@ class TestKeidanren:
         (corporate,) = [r for r in SYSTEM.recommendations if r.kind == "corporate_action"]
         assert "industrial clusters" in corporate.text
         assert corporate is SYSTEM.recommendations[-1]
+
+
+class TestIdentity:
+    @pytest.mark.parametrize(
+        ("key", "name_ja", "short"),
+        [
+            ("METI", "経済産業省", "経産省"),
+            ("MEXT", "文部科学省", "文科省"),
+            ("MHLW", "厚生労働省", "厚労省"),
+            ("MITI", "通商産業省", "通産省"),
+            ("AIST", "国立研究開発法人産業技術総合研究所", "産総研"),
+            ("Keidanren", "一般社団法人日本経済団体連合会", "経団連"),
+        ],
+    )
+    def test_japanese_names(self, key: str, name_ja: str, short: str) -> None:
+        """Bodies carry their official Japanese name and its usual short form, and are found by both."""
+        body = SYSTEM.organization(key)
+        assert (name_ja, short) == (body.name_ja, body.short_name_ja)
+        assert body is SYSTEM.get(short) is SYSTEM.get(name_ja)
+
+    @pytest.mark.parametrize(
+        ("key", "scheme", "value"),
+        [
+            ("METI", "wikidata", "Q1197264"),
+            ("METI", "ror", "055tm7f07"),
+            ("METI", "corporate_number", "4000012090001"),
+            ("MEXT", "corporate_number", "7000012060001"),
+            ("JSPS", "ror", "00hhkn466"),
+            ("NEDO", "wikidata", "Q1047780"),
+            ("CSTI", "ror", "007tjaq50"),
+            ("Keidanren", "corporate_number", "1010005018440"),
+        ],
+    )
+    def test_identifiers(self, key: str, scheme: str, value: str) -> None:
+        """Bodies carry the identifiers the references support."""
+        assert value == SYSTEM.organization(key).identifier(scheme)
+
+    def test_unknown_identifiers_stay_unknown(self) -> None:
+        """Where no reference gives an identifier, there is none."""
+        assert SYSTEM.organization("MITI").identifiers == ()
+        assert SYSTEM.organization("AIST").identifier("wikidata") is None

@@ -158,6 +158,7 @@ def _show_lines(system: PolicySystem, key: str) -> list[str]:
     add("under", parent and describe(parent))
     if isinstance(org, Agency | Council) and parent is None:
         add("last under", getattr(org, "supervisor", None) or getattr(org, "host", None))
+    add("Japanese short name", org.short_name_ja)
     add("also known as", "; ".join(org.aliases))
     add("former names", "; ".join(f"{n.text} (until {n.valid_until or '?'})" for n in org.former_names))
     add("established", org.established)

@@ -322,6 +322,7 @@ class Organization:
         id: A stable lower-case slug, such as ``"meti"``.
         name: The official English name (the current one, or the last one).
         name_ja: The official Japanese name, where it has one.
+        short_name_ja: The usual Japanese short form (経産省 for 経済産業省), where the sources give one.
         acronym: The English acronym, or None.
         aliases: Other current names: Japanese short forms, romanisations.
         former_names: Names no longer in use, each with its period.
@@ -350,6 +351,7 @@ class Organization:
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
     name_ja: str | None = attrs.field(default=None, validator=_text)
+    short_name_ja: str | None = attrs.field(default=None, validator=_text)
     acronym: str | None = attrs.field(default=None, validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     former_names: tuple[Name, ...] = ()

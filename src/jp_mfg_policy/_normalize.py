@@ -38,7 +38,7 @@ def normalize_key(text: str) -> str:
 def names_of(entity: Entity) -> Iterator[str]:
     """Every text `get` should find *entity* by: id, names, acronyms, aliases."""
     yield entity.id
-    for field in ("name", "name_ja", "acronym", "title", "title_ja"):
+    for field in ("name", "name_ja", "short_name_ja", "acronym", "title", "title_ja"):
         value = getattr(entity, field, None)
         if isinstance(value, str):
             yield value
