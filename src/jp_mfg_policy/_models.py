@@ -156,10 +156,11 @@ class RelationKind(enum.StrEnum):
             >>> RelationKind.HOSTS.hierarchical
             True
         """
-        return self in _HIERARCHICAL
+        # Plain strings: an enum member hashes in Python, a str in C, and this runs per relation.
+        return self._value_ in _HIERARCHICAL
 
 
-_HIERARCHICAL = frozenset({RelationKind.OVERSEES, RelationKind.CONTAINS, RelationKind.HOSTS})
+_HIERARCHICAL = frozenset({"oversees", "contains", "hosts"})
 
 
 class EventKind(enum.StrEnum):

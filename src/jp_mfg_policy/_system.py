@@ -106,6 +106,7 @@ class PolicySystem:
                 memberships=self._memberships,
                 sources=self._sources,
                 current_only=self.as_of is None,
+                events_sorted=self._previous is not None,  # a snapshot's events come from a sorted index
                 previous=previous,
                 known=self._keys,
             ),
@@ -870,23 +871,28 @@ class PolicySystem:
             return self._snapshot(as_date(when))
 
     def _snapshot(self, day: dt.date) -> PolicySystem:
-        changing = self._index.legal_changes
-        alive = [org for org in self._organizations if in_period(day, org.established, org.dissolved)]
+        index = self._index
+        org_starts, org_ends, rel_starts, rel_ends, event_days = index.times()
+        today = day.toordinal()
+        alive = [
+            org
+            for org, start, end in zip(self._organizations, org_starts, org_ends, strict=True)
+            if start <= today < end
+        ]
         present = {org.id for org in alive}
         # Everything a relation may join that exists on the day: bodies, plans begun, other entities.
         joinable = present | {
             ident
-            for ident, entity in self._index.by_id.items()
+            for ident, entity in index.by_id.items()
             if not isinstance(entity, Organization)
             and not (isinstance(entity, Plan) and not _plan_started(entity, day))
         }
         relations = tuple(
             relation
-            for relation in self._relations
-            if relation.subject in joinable
-            and relation.object in joinable
-            and in_period(day, relation.valid_from, relation.valid_until)
+            for relation, start, end in zip(self._relations, rel_starts, rel_ends, strict=True)
+            if start <= today < end and relation.subject in joinable and relation.object in joinable
         )
+        changing = index.legal_changes
         parents = {r.object: r.subject for r in relations if r.kind.hierarchical}
         organizations = tuple(
             _with_parent(
@@ -902,7 +908,9 @@ class PolicySystem:
             organizations=organizations,
             relations=relations,
             events=tuple(
-                e for e in self._index.events if e.date is not None and e.date.start() <= day and e.body in present
+                event
+                for event, when in zip(index.events, event_days, strict=True)
+                if when <= today and event.body in present
             ),
             publications=self._publications,
             awards=tuple(a for a in self._awards if a.established is None or a.established.start() <= day),
