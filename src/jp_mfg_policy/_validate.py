@@ -63,238 +63,295 @@ ENTITY_COLLECTIONS = ("organizations", "publications", "awards", "strategies", "
 _ENDINGS = {EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED}
 
 
-def check(  # noqa: C901, PLR0912, PLR0915 - one pass over the rules, in order
-    merged: Merged, keys: dict[str, frozenset[str]] | None = None
-) -> list[Problem]:
+def check(merged: Merged, keys: dict[str, frozenset[str]] | None = None) -> list[Problem]:
     """
     Every whole-dataset problem in *merged*, in file order.
 
     If *keys* is given, it receives each entity's lookup keys, so that the index need not
     compute them again.
     """
-    problems: list[Problem] = []
+    rules = _Rules(merged, keys)
+    for rule in (
+        rules.ids,
+        rules.citations,
+        rules.references,
+        rules.dates,
+        rules.links,
+        rules.hierarchy,
+        rules.events,
+        rules.names,
+        rules.numbering,
+    ):
+        rule()
+    return rules.problems
 
-    def add(located: Located, suffix: str, message: str) -> None:
-        problems.append(Problem(located.file, located.path + suffix, message))
 
-    # Ids: unique within sources, and across all entities.
-    source_ids: set[str] = set()
-    for located in merged.collections["sources"]:
-        if located.item.id in source_ids:
-            add(located, ".id", f"duplicate source id {located.item.id!r}")
-        source_ids.add(located.item.id)
-    entities: dict[str, Located] = {}
-    for name in ENTITY_COLLECTIONS:
-        for located in merged.collections[name]:
-            ident = located.item.id
-            if ident in entities:
-                first = entities[ident]
-                add(located, ".id", f"duplicate id {ident!r} (first used at {first.file}: {first.path})")
-            else:
-                entities[ident] = located
-    orgs = {ident: located.item for ident, located in entities.items() if isinstance(located.item, Organization)}
+class _Rules:
+    """The whole-dataset rules, one method each, sharing what the first learns about the data."""
 
-    def need(located: Located, suffix: str, ident: str | None, what: str = "organization") -> None:
+    def __init__(self, merged: Merged, keys: dict[str, frozenset[str]] | None) -> None:
+        self.merged, self.keys = merged, keys
+        self.problems: list[Problem] = []
+        self.source_ids: set[str] = set()
+        self.entities: dict[str, Located] = {}
+        self.orgs: dict[str, Organization] = {}
+
+    def add(self, located: Located, suffix: str, message: str) -> None:
+        """Record one problem at *located*'s path plus *suffix*."""
+        self.problems.append(Problem(located.file, located.path + suffix, message))
+
+    def need(self, located: Located, suffix: str, ident: str | None, what: str = "organization") -> None:
+        """Record a problem unless *ident* names an organisation (or, with what="entity", any entity)."""
         if ident is None:
             return
-        target = orgs.get(ident) if what == "organization" else entities.get(ident)
+        target = self.orgs.get(ident) if what == "organization" else self.entities.get(ident)
         if target is None:
-            add(located, suffix, f"unknown {what} id {ident!r}")
+            self.add(located, suffix, f"unknown {what} id {ident!r}")
 
-    # Every statement names a source, and every cited source exists.
-    for name in COLLECTIONS:
-        if name == "sources":
-            continue
-        for located in merged.collections[name]:
-            item = located.item
-            if not item.sources:
-                add(located, ".sources", "no source cited: every statement must name its source")
-            for index, citation in enumerate(item.sources):
-                if citation.source not in source_ids:
-                    add(located, f".sources[{index}].source", f"unknown source id {citation.source!r}")
-            # Names and identifiers are the only nested records that cite sources.
-            for field in ("former_names", "identifiers"):
-                for index, child in enumerate(getattr(item, field, ())):
-                    if not child.sources:
-                        add(located, f".{field}[{index}].sources", "no source cited")
-                    for number, citation in enumerate(child.sources):
-                        if citation.source not in source_ids:
-                            where = f".{field}[{index}].sources[{number}].source"
-                            add(located, where, f"unknown source id {citation.source!r}")
+    def ids(self) -> None:
+        """Ids: unique within sources, and across all entities."""
+        for located in self.merged.collections["sources"]:
+            if located.item.id in self.source_ids:
+                self.add(located, ".id", f"duplicate source id {located.item.id!r}")
+            self.source_ids.add(located.item.id)
+        for name in ENTITY_COLLECTIONS:
+            for located in self.merged.collections[name]:
+                ident = located.item.id
+                if ident in self.entities:
+                    first = self.entities[ident]
+                    self.add(located, ".id", f"duplicate id {ident!r} (first used at {first.file}: {first.path})")
+                else:
+                    self.entities[ident] = located
+        self.orgs.update(
+            (ident, located.item) for ident, located in self.entities.items() if isinstance(located.item, Organization)
+        )
 
-    # References between entities resolve.
-    for located in merged.collections["organizations"]:
-        org = located.item
-        for field in ("predecessors", "successors"):
-            for index, ident in enumerate(getattr(org, field)):
-                need(located, f".{field}[{index}]", ident)
-        if isinstance(org, Agency):
-            need(located, ".supervisor", org.supervisor)
-        if isinstance(org, Council):
-            need(located, ".host", org.host)
-    for located in merged.collections["relations"]:
-        need(located, ".subject", located.item.subject, "entity")
-        need(located, ".object", located.item.object, "entity")
-    for located in merged.collections["events"]:
-        need(located, ".body", located.item.body)
-        for index, ident in enumerate(located.item.other):
-            need(located, f".other[{index}]", ident)
-    for located in merged.collections["publications"]:
-        for index, ident in enumerate(located.item.publishers):
-            need(located, f".publishers[{index}]", ident)
-    for located in merged.collections["awards"]:
-        for index, ident in enumerate(located.item.organisers):
-            need(located, f".organisers[{index}]", ident)
-    for located in merged.collections["strategies"]:
-        need(located, ".publisher", located.item.publisher)
-    for located in merged.collections["memberships"]:
-        need(located, ".body", located.item.body)
-    for located in merged.collections["caveats"]:
-        need(located, ".subject", located.item.subject, "entity")
-        if located.item.source not in source_ids:
-            add(located, ".source", f"unknown source id {located.item.source!r}")
-    for located in merged.collections["recommendations"]:
-        strategy = entities.get(located.item.strategy)
-        if strategy is None or not isinstance(strategy.item, Strategy):
-            add(located, ".strategy", f"unknown strategy id {located.item.strategy!r}")
+    def citations(self) -> None:  # noqa: C901 - one loop per place a citation can stand
+        """Every statement names a source, and every cited source exists."""
+        for name in COLLECTIONS:
+            if name == "sources":
+                continue
+            for located in self.merged.collections[name]:
+                item = located.item
+                if not item.sources:
+                    self.add(located, ".sources", "no source cited: every statement must name its source")
+                for index, citation in enumerate(item.sources):
+                    if citation.source not in self.source_ids:
+                        self.add(located, f".sources[{index}].source", f"unknown source id {citation.source!r}")
+                # Names and identifiers are the only nested records that cite sources.
+                for field in ("former_names", "identifiers"):
+                    for index, child in enumerate(getattr(item, field, ())):
+                        if not child.sources:
+                            self.add(located, f".{field}[{index}].sources", "no source cited")
+                        for number, citation in enumerate(child.sources):
+                            if citation.source not in self.source_ids:
+                                where = f".{field}[{index}].sources[{number}].source"
+                                self.add(located, where, f"unknown source id {citation.source!r}")
 
-    # Dates in order.
-    def ordered(located: Located, suffix: str, start: PartialDate | None, end: PartialDate | None) -> None:
-        # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
-        if start is not None and end is not None and end.end() < start.start():
-            add(located, suffix, f"ends ({end}) before it begins ({start})")
+    def references(self) -> None:  # noqa: C901, PLR0912 - one check per kind of reference
+        """References between entities resolve."""
+        for located in self.merged.collections["organizations"]:
+            org = located.item
+            for field in ("predecessors", "successors"):
+                for index, ident in enumerate(getattr(org, field)):
+                    self.need(located, f".{field}[{index}]", ident)
+            if isinstance(org, Agency):
+                self.need(located, ".supervisor", org.supervisor)
+            if isinstance(org, Council):
+                self.need(located, ".host", org.host)
+        for located in self.merged.collections["relations"]:
+            self.need(located, ".subject", located.item.subject, "entity")
+            self.need(located, ".object", located.item.object, "entity")
+        for located in self.merged.collections["events"]:
+            self.need(located, ".body", located.item.body)
+            for index, ident in enumerate(located.item.other):
+                self.need(located, f".other[{index}]", ident)
+        for located in self.merged.collections["publications"]:
+            for index, ident in enumerate(located.item.publishers):
+                self.need(located, f".publishers[{index}]", ident)
+        for located in self.merged.collections["awards"]:
+            for index, ident in enumerate(located.item.organisers):
+                self.need(located, f".organisers[{index}]", ident)
+        for located in self.merged.collections["strategies"]:
+            self.need(located, ".publisher", located.item.publisher)
+        for located in self.merged.collections["memberships"]:
+            self.need(located, ".body", located.item.body)
+        for located in self.merged.collections["caveats"]:
+            self.need(located, ".subject", located.item.subject, "entity")
+            if located.item.source not in self.source_ids:
+                self.add(located, ".source", f"unknown source id {located.item.source!r}")
+        for located in self.merged.collections["recommendations"]:
+            strategy = self.entities.get(located.item.strategy)
+            if strategy is None or not isinstance(strategy.item, Strategy):
+                self.add(located, ".strategy", f"unknown strategy id {located.item.strategy!r}")
 
-    for located in merged.collections["organizations"]:
-        org = located.item
-        ordered(located, ".dissolved", org.established, org.dissolved)
-        for index, name in enumerate(org.former_names):
-            ordered(located, f".former_names[{index}].valid_until", name.valid_from, name.valid_until)
-    for located in merged.collections["relations"]:
-        relation = located.item
-        ordered(located, ".valid_until", relation.valid_from, relation.valid_until)
-        for end, ident in (("subject", relation.subject), ("object", relation.object)):
-            body = orgs.get(ident)
+    def dates(self) -> None:  # noqa: C901 - one check per dated field
+        """Dates in order."""
+
+        def ordered(located: Located, suffix: str, start: PartialDate | None, end: PartialDate | None) -> None:
+            # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
+            if start is not None and end is not None and end.end() < start.start():
+                self.add(located, suffix, f"ends ({end}) before it begins ({start})")
+
+        for located in self.merged.collections["organizations"]:
+            org = located.item
+            ordered(located, ".dissolved", org.established, org.dissolved)
+            for index, name in enumerate(org.former_names):
+                ordered(located, f".former_names[{index}].valid_until", name.valid_from, name.valid_until)
+        for located in self.merged.collections["relations"]:
+            relation = located.item
+            ordered(located, ".valid_until", relation.valid_from, relation.valid_until)
+            for end, ident in (("subject", relation.subject), ("object", relation.object)):
+                body = self.orgs.get(ident)
+                if body is None:
+                    continue
+                if relation.valid_from and body.established and relation.valid_from.end() < body.established.start():
+                    self.add(
+                        located,
+                        ".valid_from",
+                        f"begins ({relation.valid_from}) before its {end} {ident!r} "
+                        f"was established ({body.established})",
+                    )
+                if body.dissolved and (
+                    relation.valid_until is None or relation.valid_until.start() > body.dissolved.end()
+                ):
+                    self.add(located, ".valid_until", f"outlives its {end} {ident!r}, dissolved {body.dissolved}")
+        for located in self.merged.collections["plans"]:
+            first, last = located.item.first_fiscal_year, located.item.last_fiscal_year
+            if first is not None and last is not None and first > last:
+                self.add(located, ".last_fiscal_year", f"last fiscal year {last} is before the first, {first}")
+
+    def links(self) -> None:
+        """Links agree in both directions."""
+        for located in self.merged.collections["organizations"]:
+            org = located.item
+            for index, ident in enumerate(org.successors):
+                other = self.orgs.get(ident)
+                if other is not None and org.id not in other.predecessors:
+                    self.add(
+                        located, f".successors[{index}]", f"{ident!r} does not list {org.id!r} among its predecessors"
+                    )
+            for index, ident in enumerate(org.predecessors):
+                other = self.orgs.get(ident)
+                if other is not None and org.id not in other.successors:
+                    self.add(
+                        located, f".predecessors[{index}]", f"{ident!r} does not list {org.id!r} among its successors"
+                    )
+
+    def hierarchy(self) -> None:
+        """The hierarchy: a supervisor or host agrees with the relations, and has no cycle."""
+        parents: dict[str, list[Located]] = defaultdict(list)
+        for located in self.merged.collections["relations"]:
+            if located.item.kind.hierarchical:
+                parents[located.item.object].append(located)
+        for located in self.merged.collections["organizations"]:
+            org = located.item
+            link = "supervisor" if isinstance(org, Agency) else "host" if isinstance(org, Council) else None
+            if link is None:
+                continue
+            stated = getattr(org, link)
+            latest = _latest(parents.get(org.id, []))
+            actual = latest.item.subject if latest is not None else None
+            if stated != actual:
+                detail = f"the latest hierarchical relation says {actual!r}" if actual else "no relation says so"
+                self.add(located, f".{link}", f"{link} is {stated!r}, but {detail}")
+        self.problems.extend(_cycles(parents))
+
+    def events(self) -> None:  # noqa: C901, PLR0912 - one check per kind of event
+        """Events agree with the bodies they happen to."""
+        legal_changes: dict[str, list[Located]] = defaultdict(list)
+        for located in self.merged.collections["events"]:
+            event = located.item
+            body = self.orgs.get(event.body)
             if body is None:
                 continue
-            if relation.valid_from and body.established and relation.valid_from.end() < body.established.start():
-                add(
+            if event.kind is EventKind.FOUNDED and event.date != body.established:
+                self.add(
                     located,
-                    ".valid_from",
-                    f"begins ({relation.valid_from}) before its {end} {ident!r} was established ({body.established})",
+                    ".date",
+                    f"founding date {event.date} differs from {body.id!r}'s established date {body.established}",
                 )
-            if body.dissolved and (relation.valid_until is None or relation.valid_until.start() > body.dissolved.end()):
-                add(located, ".valid_until", f"outlives its {end} {ident!r}, dissolved {body.dissolved}")
-    for located in merged.collections["plans"]:
-        first, last = located.item.first_fiscal_year, located.item.last_fiscal_year
-        if first is not None and last is not None and first > last:
-            add(located, ".last_fiscal_year", f"last fiscal year {last} is before the first, {first}")
+            if event.kind in _ENDINGS:
+                if event.date != body.dissolved:
+                    self.add(
+                        located,
+                        ".date",
+                        f"date {event.date} differs from {body.id!r}'s dissolved date {body.dissolved}",
+                    )
+                for index, ident in enumerate(event.other):
+                    if ident not in body.successors:
+                        self.add(located, f".other[{index}]", f"{ident!r} is not among {body.id!r}'s successors")
+            if event.kind is EventKind.LEGAL_FORM_CHANGED:
+                legal_changes[body.id].append(located)
+            for field in ("from_value", "to_value"):
+                value = getattr(event, field)
+                if event.kind is EventKind.LEGAL_FORM_CHANGED and value is not None and value not in set(LegalForm):
+                    self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
+        for ident, changes in legal_changes.items():
+            ordered_changes = sorted(changes, key=lambda loc: date_sort_key(loc.item.date))
+            for before, after in pairwise(ordered_changes):
+                was, now = before.item.to_value, after.item.from_value
+                if was is not None and now is not None and was != now:
+                    self.add(
+                        after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}"
+                    )
+            last = ordered_changes[-1].item.to_value
+            if last is not None and last != self.orgs[ident].legal_form:
+                self.add(
+                    ordered_changes[-1],
+                    ".to_value",
+                    f"the last change leaves {ident!r} as {last!r}, "
+                    f"but its legal_form is {self.orgs[ident].legal_form!r}",
+                )
 
-    # Links agree in both directions.
-    for located in merged.collections["organizations"]:
-        org = located.item
-        for index, ident in enumerate(org.successors):
-            other = orgs.get(ident)
-            if other is not None and org.id not in other.predecessors:
-                add(located, f".successors[{index}]", f"{ident!r} does not list {org.id!r} among its predecessors")
-        for index, ident in enumerate(org.predecessors):
-            other = orgs.get(ident)
-            if other is not None and org.id not in other.successors:
-                add(located, f".predecessors[{index}]", f"{ident!r} does not list {org.id!r} among its successors")
+    def names(self) -> None:
+        """Names and identifiers point at one body each."""
+        owners: dict[str, str] = {}
+        seen_ids: dict[tuple[str, str], str] = {}
+        for name in ENTITY_COLLECTIONS:
+            for located in self.merged.collections[name]:
+                entity = located.item
+                found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
+                if self.keys is not None:
+                    self.keys[entity.id] = found
+                for key in found:
+                    owner = owners.setdefault(key, entity.id)
+                    if owner != entity.id:
+                        self.add(
+                            located,
+                            ".id",
+                            f"a name of {entity.id!r} normalises to {key!r}, which already names {owner!r}",
+                        )
+                for index, identifier in enumerate(getattr(entity, "identifiers", ())):
+                    scheme_value = (identifier.scheme.value, identifier.value)
+                    holder = seen_ids.setdefault(scheme_value, entity.id)
+                    if holder != entity.id:
+                        message = f"{identifier.scheme} {identifier.value} is also {holder!r}'s"
+                        self.add(located, f".identifiers[{index}]", message)
 
-    # The hierarchy: a supervisor or host agrees with the relations, and has no cycle.
-    parents: dict[str, list[Located]] = defaultdict(list)
-    for located in merged.collections["relations"]:
-        if located.item.kind.hierarchical:
-            parents[located.item.object].append(located)
-    for located in merged.collections["organizations"]:
-        org = located.item
-        link = "supervisor" if isinstance(org, Agency) else "host" if isinstance(org, Council) else None
-        if link is None:
-            continue
-        stated = getattr(org, link)
-        latest = _latest(parents.get(org.id, []))
-        actual = latest.item.subject if latest is not None else None
-        if stated != actual:
-            detail = f"the latest hierarchical relation says {actual!r}" if actual else "no relation says so"
-            add(located, f".{link}", f"{link} is {stated!r}, but {detail}")
-    problems.extend(_cycles(parents))
-
-    # Events agree with the bodies they happen to.
-    legal_changes: dict[str, list[Located]] = defaultdict(list)
-    for located in merged.collections["events"]:
-        event = located.item
-        body = orgs.get(event.body)
-        if body is None:
-            continue
-        if event.kind is EventKind.FOUNDED and event.date != body.established:
-            add(
-                located,
-                ".date",
-                f"founding date {event.date} differs from {body.id!r}'s established date {body.established}",
-            )
-        if event.kind in _ENDINGS:
-            if event.date != body.dissolved:
-                add(located, ".date", f"date {event.date} differs from {body.id!r}'s dissolved date {body.dissolved}")
-            for index, ident in enumerate(event.other):
-                if ident not in body.successors:
-                    add(located, f".other[{index}]", f"{ident!r} is not among {body.id!r}'s successors")
-        if event.kind is EventKind.LEGAL_FORM_CHANGED:
-            legal_changes[body.id].append(located)
-        for field in ("from_value", "to_value"):
-            value = getattr(event, field)
-            if event.kind is EventKind.LEGAL_FORM_CHANGED and value is not None and value not in set(LegalForm):
-                add(located, f".{field}", f"{value!r} is not a known LegalForm")
-    for ident, changes in legal_changes.items():
-        ordered_changes = sorted(changes, key=lambda loc: date_sort_key(loc.item.date))
-        for before, after in pairwise(ordered_changes):
-            was, now = before.item.to_value, after.item.from_value
-            if was is not None and now is not None and was != now:
-                add(after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}")
-        last = ordered_changes[-1].item.to_value
-        if last is not None and last != orgs[ident].legal_form:
-            add(
-                ordered_changes[-1],
-                ".to_value",
-                f"the last change leaves {ident!r} as {last!r}, but its legal_form is {orgs[ident].legal_form!r}",
-            )
-
-    # Names and identifiers point at one body each.
-    owners: dict[str, str] = {}
-    seen_ids: dict[tuple[str, str], str] = {}
-    for name in ENTITY_COLLECTIONS:
-        for located in merged.collections[name]:
-            entity = located.item
-            found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
-            if keys is not None:
-                keys[entity.id] = found
-            for key in found:
-                owner = owners.setdefault(key, entity.id)
-                if owner != entity.id:
-                    add(located, ".id", f"a name of {entity.id!r} normalises to {key!r}, which already names {owner!r}")
-            for index, identifier in enumerate(getattr(entity, "identifiers", ())):
-                scheme_value = (identifier.scheme.value, identifier.value)
-                holder = seen_ids.setdefault(scheme_value, entity.id)
-                if holder != entity.id:
-                    message = f"{identifier.scheme} {identifier.value} is also {holder!r}'s"
-                    add(located, f".identifiers[{index}]", message)
-    numbers: dict[tuple[str, int], Located] = {}
-    for located in merged.collections["recommendations"]:
-        number = located.item.number
-        if number is None:
-            continue
-        if number < 1:
-            add(located, ".number", f"numbers start at 1, got {number}")
-        place = (located.item.strategy, number)
-        if place in numbers:
-            add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
-        numbers[place] = located
-    counted: set[tuple[str, PartialDate]] = set()
-    for located in merged.collections["memberships"]:
-        count = (located.item.body, located.item.as_of)
-        if count in counted:
-            add(located, ".as_of", f"a count of {located.item.body!r} as of {located.item.as_of} is already recorded")
-        counted.add(count)
-    return problems
+    def numbering(self) -> None:
+        """Recommendations are numbered once each within a strategy; a body is counted once a day."""
+        numbers: dict[tuple[str, int], Located] = {}
+        for located in self.merged.collections["recommendations"]:
+            number = located.item.number
+            if number is None:
+                continue
+            if number < 1:
+                self.add(located, ".number", f"numbers start at 1, got {number}")
+            place = (located.item.strategy, number)
+            if place in numbers:
+                self.add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
+            numbers[place] = located
+        counted: set[tuple[str, PartialDate]] = set()
+        for located in self.merged.collections["memberships"]:
+            count = (located.item.body, located.item.as_of)
+            if count in counted:
+                self.add(
+                    located,
+                    ".as_of",
+                    f"a count of {located.item.body!r} as of {located.item.as_of} is already recorded",
+                )
+            counted.add(count)
 
 
 def _latest(relations: list[Located]) -> Located | None:
