@@ -150,3 +150,22 @@ class TestCollections:
         assert again is not SYSTEM
         assert again == SYSTEM
         assert [o.id for o in SYSTEM.organizations] == [o.id for o in again.organizations]
+
+
+class TestNormalize:
+    @given(st.text(max_size=40))
+    def test_matches_the_definition(self, text: str) -> None:
+        """The fast paths give the defined key: NFKC, casefolded, letters and digits only."""
+        import unicodedata  # noqa: PLC0415
+
+        from jp_mfg_policy._normalize import normalize_key  # noqa: PLC0415
+
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        assert "".join(char for char in folded if char.isalnum()) == normalize_key(text)
+
+    @given(st.text(max_size=40))
+    def test_idempotent(self, text: str) -> None:
+        """A key is its own key."""
+        from jp_mfg_policy._normalize import normalize_key  # noqa: PLC0415
+
+        assert normalize_key(text) == normalize_key(normalize_key(text))

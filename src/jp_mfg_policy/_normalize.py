@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 # Everything but letters and digits, in one pass: \W is any non-word character, and _ is a word one.
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# The same for ASCII text, as bytes to delete: bytes.translate runs several times faster than a regex.
+_ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 
 
 def normalize_key(text: str) -> str:
@@ -32,7 +34,10 @@ def normalize_key(text: str) -> str:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return _NOT_ALNUM.sub("", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # full-width Latin is ASCII after NFKC
+        return folded.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
+    return _NOT_ALNUM.sub("", folded)
 
 
 def names_of(entity: Entity) -> Iterator[str]:
