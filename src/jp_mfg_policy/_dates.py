@@ -43,7 +43,7 @@ def _check_year(_instance: PartialDate, _attribute: attrs.Attribute[int], value:
         raise ValueError(msg)
 
 
-@attrs.frozen(eq=False, order=False)
+@attrs.frozen(eq=False, order=False, repr=False)
 class PartialDate:
     """
     A calendar date known to the year, the month or the day.
@@ -94,7 +94,7 @@ class PartialDate:
 
         Example:
             >>> PartialDate.parse("2014-05-19")
-            PartialDate(year=2014, month=5, day=19)
+            PartialDate(2014, 5, 19)
         """
         # Data files may hold anything; the type hint is no guarantee.
         if not isinstance(text, str):
@@ -119,7 +119,7 @@ class PartialDate:
 
         Example:
             >>> PartialDate.from_date(dt.date(2001, 1, 6))
-            PartialDate(year=2001, month=1, day=6)
+            PartialDate(2001, 1, 6)
         """
         return cls(when.year, when.month, when.day)
 
@@ -191,6 +191,10 @@ class PartialDate:
             return NotImplemented
         return self._key() >= other._key()
 
+    def __repr__(self) -> str:
+        parts = [self.year, self.month, self.day]
+        return f"PartialDate({', '.join(str(part) for part in parts if part is not None)})"
+
     def __str__(self) -> str:
         text = f"{self.year:04d}"
         if self.month is not None:
@@ -212,7 +216,7 @@ def date_sort_key(date: PartialDate | None) -> tuple[int, int, int, int]:
 
     Example:
         >>> sorted([None, PartialDate(2001), PartialDate(1999)], key=date_sort_key)
-        [PartialDate(year=1999, month=None, day=None), PartialDate(year=2001, month=None, day=None), None]
+        [PartialDate(1999), PartialDate(2001), None]
     """
     return (1, 0, 0, 0) if date is None else (0, *date._sort)  # noqa: SLF001 - the class's own key
 

@@ -236,7 +236,7 @@ class Source:
     accessed: PartialDate | None = None
     copy_url: str | None = None
     text: str | None = None
-    excerpts: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    excerpts: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     note: str | None = None
 
 
@@ -317,7 +317,8 @@ class Organization:
     A body of the policy system; the base of every kind of body.
 
     Concrete bodies that fit no narrower class (the Cabinet Office, a foreign
-    laboratory) are plain ``Organization`` instances.
+    laboratory) are plain ``Organization`` instances. The ``repr`` shows who and when; the
+    long fields (descriptions, identifiers, sources, notes) are left out of it.
 
     Attributes:
         id: A stable lower-case slug, such as ``"meti"``.
@@ -355,21 +356,21 @@ class Organization:
     short_name_ja: str | None = attrs.field(default=None, validator=_text)
     acronym: str | None = attrs.field(default=None, validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    former_names: tuple[Name, ...] = ()
-    description: str | None = attrs.field(default=None, validator=_text)
-    role: str | None = attrs.field(default=None, validator=_text)
-    missions: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    functions: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    former_names: tuple[Name, ...] = attrs.field(default=(), repr=False)
+    description: str | None = attrs.field(default=None, validator=_text, repr=False)
+    role: str | None = attrs.field(default=None, validator=_text, repr=False)
+    missions: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    functions: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     established: PartialDate | None = None
     dissolved: PartialDate | None = None
     legal_form: LegalForm | None = None
     website: str | None = None
-    identifiers: tuple[Identifier, ...] = ()
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), repr=False)
     predecessors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
     successors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
     country: str = "JP"
-    sources: tuple[Citation, ...] = ()
-    note: str | None = None
+    sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
+    note: str | None = attrs.field(default=None, repr=False)
 
     @property
     def label(self) -> str:
@@ -425,7 +426,7 @@ class Agency(Organization):
     """
 
     supervisor: str | None = attrs.field(default=None)
-    research_streams: tuple[ResearchStream, ...] = ()
+    research_streams: tuple[ResearchStream, ...] = attrs.field(default=(), repr=False)
 
 
 @attrs.frozen(kw_only=True)
