@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ._load import load
-from ._models import Agency, Council, Organization
+from ._models import Agency, Council, Event, EventKind, LegalForm, Organization
 from ._overview import describe, overview, tree
 from ._serde import ORGANIZATION_KINDS, converter
 from ._system import PolicySystem
@@ -177,14 +177,30 @@ def _show_lines(system: PolicySystem, key: str) -> list[str]:
         add(stream.name, stream.description)
     add("under it", ", ".join(child.label for child in system.children(org)))
     for event in system.history(org):
-        change = f" {event.from_value or '?'} → {event.to_value}" if event.to_value else ""
-        add(f"{event.date or 'undated'}", f"{event.kind}{change}")
+        add(f"{event.date or 'undated'}", _event_text(system, event))
     for caveat in system.caveats_of(org):
         add(f"caveat ({caveat.topic})", caveat.later)
     add("note", org.note)
     add("sources", ", ".join(dict.fromkeys(c.source for c in org.sources)))
     lines.append(f"  (full citation: {PROG} cite {org.id})")
     return lines
+
+
+def _form(value: str | None) -> str:
+    return LegalForm(value).label if value in set(LegalForm) else value or "?"
+
+
+def _event_text(system: PolicySystem, event: Event) -> str:
+    """One event in words: 'founded as special corporation', 'renamed A → B' ..."""
+    others = ", ".join(getattr(system.get(ident, None), "label", ident) for ident in event.other)
+    if event.kind is EventKind.FOUNDED:
+        text = "founded" + (f" as {_form(event.to_value)}" if event.to_value else "")
+        return text + (f", from {others}" if others else "")
+    if event.kind is EventKind.LEGAL_FORM_CHANGED:
+        return f"legal form {_form(event.from_value)} → {_form(event.to_value)}"
+    if event.kind is EventKind.RENAMED:
+        return f"renamed {event.from_value or '?'} → {event.to_value or '?'}"
+    return str(event.kind).replace("_", " ") + (f" {others}" if others else "")
 
 
 def _cmd_show(args: argparse.Namespace) -> None:
@@ -283,6 +299,12 @@ def _cmd_validate(args: argparse.Namespace) -> None:
         print(f"valid: {', '.join(args.files)}")
 
 
+def _columns(rows: list[tuple[str, str]]) -> str:
+    """Two columns, aligned by display width (a Japanese character takes two)."""
+    width = max(_display_width(left) for left, _ in rows) + 2
+    return "\n".join(f"  {left}{' ' * (width - _display_width(left))}{right}" for left, right in rows)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -290,11 +312,15 @@ def _parser() -> argparse.ArgumentParser:
         "their relations, and the sources behind every fact.",
         epilog=(
             "examples:\n"
-            f"  {PROG}                       the overview (the default command)\n"
-            f"  {PROG} show 経済産業省         one body in full\n"
-            f"  {PROG} tree MEXT --year 1999  the bodies under one root, as they stood\n"
-            f"  {PROG} COMMAND --help         the options and examples of a command\n\n"
-            "exit codes: 0 success, 1 nothing found, 2 bad usage or invalid data"
+            + _columns(
+                [
+                    (PROG, "the overview (the default command)"),
+                    (f"{PROG} show 経済産業省", "one body in full"),
+                    (f"{PROG} tree MEXT --year 1999", "the bodies under one root, as they stood"),
+                    (f"{PROG} COMMAND --help", "the options and examples of a command"),
+                ]
+            )
+            + "\n\nexit codes: 0 success, 1 nothing found, 2 bad usage or invalid data"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
