@@ -705,6 +705,8 @@ def main(notes: Path, out: Path) -> None:
         "about": {
             "title": "Sources cited by the dataset",
             "produced_by": "scripts/make_sources.py from the research notes (verified-facts.md)",
+            "as_of": "2026-11-25",
+            "primary_source": "https://www.manufacturing-policy.eng.cam.ac.uk/country-profiles/japan/actors-institutions",
         },
         "sources": sources,
     }
