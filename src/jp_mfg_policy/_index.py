@@ -7,11 +7,14 @@ Built once per system; the name, identifier and search tables on first use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import TypeVar
 
 from ._dates import PartialDate, date_sort_key
+from ._load import without_gc
 from ._models import (
     Entity,
     Event,
@@ -25,6 +28,19 @@ from ._models import (
 )
 from ._normalize import names_of, normalize_key
 
+_T = TypeVar("_T")
+
+
+def _batch(build: Callable[[Index], _T]) -> Callable[[Index], _T]:
+    """Run a table's build without the cycle collector: it makes many new, acyclic objects."""
+
+    @functools.wraps(build)
+    def run(index: Index) -> _T:
+        with without_gc():
+            return build(index)
+
+    return run
+
 
 def _entity_order(entities: Iterable[Entity]) -> dict[str, int]:
     return {entity.id: index for index, entity in enumerate(entities)}
@@ -32,34 +48,11 @@ def _entity_order(entities: Iterable[Entity]) -> dict[str, int]:
 
 class Index:
     """
-    Lookup tables built once per system (search tables on first search).
+    Lookup tables for one system, each built on first use.
 
-    Read-only mappings throughout; the instance is private to its system.
+    A snapshot (``at()``) that is only iterated, or asked a few questions, builds only the tables
+    those questions need. Read-only mappings throughout; the instance is private to its system.
     """
-
-    __slots__ = (
-        "_entities",
-        "_known",
-        "_organizations",
-        "_previous",
-        "_relations",
-        "_search",
-        "_times",
-        "by_id",
-        "by_identifier",
-        "by_key",
-        "children",
-        "events",
-        "events_by_body",
-        "exact",
-        "keys",
-        "legal_changes",
-        "memberships_by_body",
-        "order",
-        "parent",
-        "recommendations",
-        "sources",
-    )
 
     def __init__(
         self,
@@ -77,86 +70,130 @@ class Index:
         previous: Index | None = None,
         known: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
-        entities: list[Entity] = [*organizations, *others]
-        self._entities = entities
-        self._organizations, self._relations = organizations, relations
+        self._entities: list[Entity] = [*organizations, *others]
+        self._organizations, self._relations, self._events = organizations, relations, events
+        self._strategies, self._recommendations = strategies, recommendations
+        self._memberships, self._sources = memberships, sources
+        self._current_only, self._events_sorted = current_only, events_sorted
         self._times: tuple[list[int], list[int], list[int], list[int], list[int]] | None = None
         self._search: tuple[str, list[int], list[int], str, list[int]] | None = None
         # The name tables: built by names() on the first lookup by name.
         self.by_key: Mapping[str, Entity] | None = None
         self.exact: Mapping[str, Entity] | None = None
         self.keys: Mapping[str, frozenset[str]] | None = None
-        self._previous, self._known = previous, known
-        self.by_id: Mapping[str, Entity] = MappingProxyType({entity.id: entity for entity in entities})
-        by_id = self.by_id
-        self.order: Mapping[str, int] = MappingProxyType(_entity_order(entities))
+        # A snapshot answers lookups by name through the whole record's tables, which hold every
+        # name of every body, past and present; it never builds its own.
+        self._root, self._known = previous, known
+        self.by_id: Mapping[str, Entity] = MappingProxyType({entity.id: entity for entity in self._entities})
+        self.by_identifier: Mapping[tuple[str, str], Organization] | None = None  # see identified()
 
+    @functools.cached_property
+    def order(self) -> Mapping[str, int]:
+        """Entity id -> its position in data order."""
+        return MappingProxyType(_entity_order(self._entities))
+
+    @functools.cached_property
+    @_batch
+    def _hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization]]:
+        by_id = self.by_id
         above: dict[str, list[Organization]] = defaultdict(list)
-        for relation in relations:
-            if relation.kind.hierarchical and (not current_only or relation.valid_until is None):
+        for relation in self._relations:
+            if relation.kind.hierarchical and (not self._current_only or relation.valid_until is None):
                 subject, below = by_id.get(relation.subject), by_id.get(relation.object)
                 if isinstance(subject, Organization) and isinstance(below, Organization):
                     above[relation.object].append(subject)
         children: dict[str, list[Organization]] = defaultdict(list)
         parent: dict[str, Organization] = {}
-        for org in organizations:  # in data order, so that each body's children come in data order
+        for org in self._organizations:  # in data order, so that each body's children come in data order
             for subject in above.get(org.id, ()):
                 children[subject.id].append(org)
                 parent[org.id] = subject
-        self.children: Mapping[str, tuple[Organization, ...]] = MappingProxyType(
-            {ident: tuple(kids) for ident, kids in children.items()}
+        return (
+            MappingProxyType({ident: tuple(kids) for ident, kids in children.items()}),
+            MappingProxyType(parent),
         )
-        self.parent: Mapping[str, Organization] = MappingProxyType(parent)
-        if not events_sorted:
-            events = tuple(sorted(events, key=lambda event: date_sort_key(event.date)))
+
+    @property
+    def children(self) -> Mapping[str, tuple[Organization, ...]]:
+        """Body id -> the bodies directly under it, in data order."""
+        return self._hierarchy[0]
+
+    @property
+    def parent(self) -> Mapping[str, Organization]:
+        """Body id -> the body it sits under."""
+        return self._hierarchy[1]
+
+    @functools.cached_property
+    def events(self) -> tuple[Event, ...]:
+        """Every event in date order, undated ones last."""
+        if self._events_sorted:
+            return self._events
+        return tuple(sorted(self._events, key=lambda event: date_sort_key(event.date)))
+
+    @functools.cached_property
+    @_batch
+    def _by_body(self) -> tuple[Mapping[str, tuple[Event, ...]], Mapping[str, tuple[Event, ...]]]:
         events_by_body: dict[str, list[Event]] = defaultdict(list)
         legal_changes: dict[str, list[Event]] = defaultdict(list)
-        for event in events:
+        for event in self.events:
             events_by_body[event.body].append(event)
             if event.kind is EventKind.LEGAL_FORM_CHANGED:
                 legal_changes[event.body].append(event)
-        self.events = events
-        self.events_by_body: Mapping[str, tuple[Event, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in events_by_body.items()}
+        return (
+            MappingProxyType({k: tuple(v) for k, v in events_by_body.items()}),
+            MappingProxyType({k: tuple(v) for k, v in legal_changes.items()}),
         )
-        self.legal_changes: Mapping[str, tuple[Event, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in legal_changes.items()}
-        )
+
+    @property
+    def events_by_body(self) -> Mapping[str, tuple[Event, ...]]:
+        """Body id -> its events in date order."""
+        return self._by_body[0]
+
+    @property
+    def legal_changes(self) -> Mapping[str, tuple[Event, ...]]:
+        """Body id -> its changes of legal form in date order."""
+        return self._by_body[1]
+
+    @functools.cached_property
+    def memberships_by_body(self) -> Mapping[str, tuple[MembershipCount, ...]]:
+        """Body id -> its membership counts, oldest first."""
         counts: dict[str, list[MembershipCount]] = defaultdict(list)
-        for count in sorted(memberships, key=lambda m: m.as_of):
+        for count in sorted(self._memberships, key=lambda m: m.as_of):
             counts[count.body].append(count)
-        self.memberships_by_body: Mapping[str, tuple[MembershipCount, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in counts.items()}
-        )
-        strategy_order = _entity_order(strategies)
-        self.recommendations = tuple(
+        return MappingProxyType({k: tuple(v) for k, v in counts.items()})
+
+    @functools.cached_property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """Every recommendation, by strategy and then in the strategy's own order."""
+        strategy_order = _entity_order(self._strategies)
+        return tuple(
             sorted(
-                recommendations,
+                self._recommendations,
                 key=lambda r: (strategy_order.get(r.strategy, 0), r.number is None, r.number or 0),
             )
         )
-        self.by_identifier: Mapping[tuple[str, str], Organization] | None = None  # see identified()
-        self.sources: Mapping[str, Source] = MappingProxyType({source.id: source for source in sources})
 
+    @functools.cached_property
+    def sources(self) -> Mapping[str, Source]:
+        """Source id -> source."""
+        return MappingProxyType({source.id: source for source in self._sources})
+
+    @_batch
     def names(self) -> tuple[Mapping[str, Entity], Mapping[str, Entity], Mapping[str, frozenset[str]]]:
         """
         The name tables: normalised key -> entity, names as written (and casefolded) -> entity, and id -> keys.
 
-        Built on the first lookup by name, so that a snapshot (at) that is only iterated costs little.
+        Built on the first lookup by name, with the keys the loader computed while validating.
         """
         if self.by_key is None or self.exact is None or self.keys is None:
-            previous, known = self._previous, self._known
-            old_ids = previous.by_id if previous is not None else {}
+            known = self._known or {}
             by_key: dict[str, Entity] = {}
             exact: dict[str, Entity] = {}
             keys: dict[str, frozenset[str]] = {}
             for entity in self._entities:
                 ident = entity.id
-                if previous is not None and old_ids.get(ident) is entity:
-                    found = previous.names()[2][ident]  # a snapshot reuses the keys of unchanged entities
-                elif known is not None and ident in known:
-                    found = known[ident]
-                else:
+                found = known.get(ident)
+                if found is None:
                     found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
                 keys[ident] = found
                 for key in found:
@@ -170,9 +207,30 @@ class Index:
                 MappingProxyType(exact),
                 MappingProxyType(keys),
             )
-            self._previous = self._known = None
+            self._known = None
         return self.by_key, self.exact, self.keys
 
+    def lookup(self, key: str) -> Entity | None:
+        """The entity *key* names, as written, casefolded or normalised; None if none."""
+        if self._root is not None:
+            found = self._root.lookup(key)
+            return None if found is None else self.by_id.get(found.id)
+        _, exact, _ = self.names()
+        return exact.get(key) or exact.get(key.casefold()) or self.by_key.get(normalize_key(key))  # type: ignore[union-attr]
+
+    def keys_of(self, ident: str) -> frozenset[str]:
+        """The normalised lookup keys of one entity."""
+        return self._root.keys_of(ident) if self._root is not None else self.names()[2][ident]
+
+    def key_table(self) -> Mapping[str, Entity]:
+        """Every normalised key, mapped to this system's entity where it has it."""
+        if self._root is None:
+            return self.names()[0]
+        return MappingProxyType(
+            {key: self.by_id[entity.id] for key, entity in self._root.key_table().items() if entity.id in self.by_id}
+        )
+
+    @_batch
     def times(self) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
         """
         Day numbers (proleptic ordinals) of every lifetime and validity period, and of every event.
@@ -211,6 +269,7 @@ class Index:
             )
         return self.by_identifier
 
+    @_batch
     def search_tables(self) -> tuple[str, list[int], list[int], str, list[int]]:
         """
         All names in one string, and all free text in another, with where each entity starts.
@@ -222,7 +281,7 @@ class Index:
             names, name_starts, name_owner, texts, text_starts = [], [], [], [], []
             name_at = text_at = 0
             for number, entity in enumerate(self._entities):
-                for key in sorted(self.names()[2][entity.id]):
+                for key in sorted(self.keys_of(entity.id)):
                     names.append(key)
                     name_starts.append(name_at)
                     name_owner.append(number)

@@ -387,9 +387,10 @@ class PolicySystem:
         if isinstance(key, str):
             index = self._index
             exact = index.exact
-            if exact is None:
-                _, exact, _ = index.names()
-            entity = exact.get(key) or exact.get(key.casefold()) or index.by_key.get(normalize_key(key))  # type: ignore[union-attr]
+            if exact is not None:  # the fast path, once the name tables exist
+                entity = exact.get(key) or exact.get(key.casefold()) or index.by_key.get(normalize_key(key))  # type: ignore[union-attr]
+            else:
+                entity = index.lookup(key)
         elif isinstance(key, Organization | Publication | Award | Strategy | Recommendation | Plan):
             entity = self._index.by_id.get(key.id)
         else:  # a caller without a type checker
@@ -405,7 +406,7 @@ class PolicySystem:
         import difflib  # noqa: PLC0415 - only failed lookups need it
 
         wanted = normalize_key(key)
-        by_key = self._index.names()[0]
+        by_key = self._index.key_table()
         close = difflib.get_close_matches(wanted, by_key, n=limit, cutoff=0.5)
         labels: list[str] = []
         for match in close:
