@@ -94,7 +94,8 @@ class Index:
 
     @functools.cached_property
     @_batch
-    def _hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization]]:
+    def hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization]]:
+        """Body id -> the bodies directly under it (in data order), and body id -> the body above it."""
         by_id = self.by_id
         above: dict[str, list[Organization]] = defaultdict(list)
         for relation in self._relations:
@@ -116,12 +117,12 @@ class Index:
     @property
     def children(self) -> Mapping[str, tuple[Organization, ...]]:
         """Body id -> the bodies directly under it, in data order."""
-        return self._hierarchy[0]
+        return self.hierarchy[0]
 
     @property
     def parent(self) -> Mapping[str, Organization]:
         """Body id -> the body it sits under."""
-        return self._hierarchy[1]
+        return self.hierarchy[1]
 
     @functools.cached_property
     def events(self) -> tuple[Event, ...]:

@@ -720,7 +720,7 @@ class PolicySystem:
             >>> [body.acronym for body in jmp.load().children("MEXT")]
             ['JST', 'JSPS', 'NISTEP']
         """
-        return self._index.children.get(self.organization(key).id, ())
+        return self._index.hierarchy[0].get(self.organization(key).id, ())
 
     def descendants(self, key: Key) -> tuple[Organization, ...]:
         """
@@ -732,7 +732,7 @@ class PolicySystem:
             ['JST', 'JSPS', 'NISTEP', 'CRDS']
         """
         root = self.organization(key)
-        children = self._index.children
+        children = self._index.hierarchy[0]
         found: list[Organization] = []
         seen = {root.id}
         queue = [root]
@@ -753,7 +753,7 @@ class PolicySystem:
             >>> jmp.load().parent("CRDS").acronym
             'JST'
         """
-        return self._index.parent.get(self.organization(key).id)
+        return self._index.hierarchy[1].get(self.organization(key).id)
 
     def relations(
         self,
