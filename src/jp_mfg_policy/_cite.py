@@ -1,48 +1,80 @@
 """
-Citations of the facts behind an entity, as plain text or BibTeX.
+Citations of the facts behind a record, as plain text or BibTeX.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from ._models import Citation, Source
+from ._entities import Entity, Organization
+from ._records import Caveat, Citation, Event, MembershipCount, Relation, Source
 from ._version import DATA_AS_OF, DATA_VERSION
 
-_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+_BIBTEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def citations_in(record: object) -> Iterator[Citation]:
     """Every citation held by *record*: its own first, then those at any depth (names, identifiers ...)."""
     yield from getattr(record, "sources", ())
-    for field in attrs.fields(type(record)):  # type: ignore[arg-type]  # every record is an attrs instance
+    for field in attrs.fields(type(record)):  # type: ignore[misc]  # every record is an attrs instance
         if field.name == "sources":
             continue
         value = getattr(record, field.name)
-        if not isinstance(value, tuple):
-            continue
-        for item in value:
-            if isinstance(item, Citation):
-                yield item
-            elif attrs.has(type(item)):
-                yield from citations_in(item)
+        if isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Citation):
+                    yield item
+                elif attrs.has(type(item)):
+                    yield from citations_in(item)
 
 
-def gather(records: Iterable[object], sources: dict[str, Source]) -> list[tuple[Source, list[str]]]:
+def gather(records: Iterable[object], sources: Mapping[str, Source]) -> list[tuple[Source, list[str]]]:
     """The sources cited by *records*, in order of first citation, each with its distinct quotes."""
     quotes: dict[str, list[str]] = {}
     for record in records:
-        statement = getattr(record, "statement", None)
-        if statement is not None:  # a caveat quotes its own source
-            quotes.setdefault(record.source, []).append(statement)  # type: ignore[attr-defined]
+        if isinstance(record, Caveat):  # a caveat quotes its own source
+            quotes.setdefault(record.source, []).append(record.statement)
         for citation in citations_in(record):
             found = quotes.setdefault(citation.source, [])
             if citation.quote and citation.quote not in found:
                 found.append(citation.quote)
     return [(sources[ident], found) for ident, found in quotes.items()]
+
+
+def subject(record: object) -> str:
+    """
+    How a citation names what it is about.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> system = jmp.load()
+        >>> subject(system.get("MITI")), subject(system.history("CSTI")[1])
+        ('MITI (Ministry of International Trade and Industry)', 'csti renamed on 2014-05-19')
+    """
+    if isinstance(record, Organization) and record.acronym:
+        return f"{record.acronym} ({record.name})"
+    if isinstance(record, Entity):
+        return record.name
+    if isinstance(record, Event):
+        return f"{record.body} {record.kind.value.replace('_', ' ')} on {record.date or 'an unknown date'}"
+    if isinstance(record, Relation):
+        return f"{record.subject} {record.kind.value.replace('_', ' ')} {record.object}"
+    if isinstance(record, MembershipCount):
+        return f"{record.body}'s membership as of {record.as_of}"
+    return type(record).__name__
 
 
 def _accessed(source: Source) -> str:
@@ -51,9 +83,9 @@ def _accessed(source: Source) -> str:
     return f"access date not recorded; checked for jp-mfg-policy data {DATA_VERSION} ({DATA_AS_OF})"
 
 
-def as_text(subject: str, cited: list[tuple[Source, list[str]]]) -> str:
+def as_text(about: str, cited: list[tuple[Source, list[str]]]) -> str:
     """A plain-text citation: the dataset, then each source with the passages relied on."""
-    lines = [f"{subject}: jp-mfg-policy data {DATA_VERSION} ({DATA_AS_OF}), citing:"]
+    lines = [f"{about}: jp-mfg-policy data {DATA_VERSION} ({DATA_AS_OF}), citing:"]
     for number, (source, quotes) in enumerate(cited, 1):
         where = f" {source.url}" if source.url else ""
         copy = f" (read at {source.copy_url})" if source.copy_url else ""
@@ -62,8 +94,26 @@ def as_text(subject: str, cited: list[tuple[Source, list[str]]]) -> str:
     return "\n".join(lines)
 
 
-def _escape(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(r"\\\1", text.replace("\\", r"\textbackslash{}"))
+def bibtex_text(text: str) -> str:
+    """
+    Text made safe inside a braced BibTeX field: no brace, backslash or special character can end or escape it.
+
+    Example:
+        >>> print(bibtex_text("R&D {50%} \\\\end"))
+        R\\&D \\{50\\%\\} \\textbackslash{}end
+    """
+    return "".join(_BIBTEX.get(char, char) for char in " ".join(text.split()))
+
+
+def bibtex_url(url: str) -> str:
+    """
+    An address made safe inside a braced BibTeX field: braces and backslashes percent-encoded.
+
+    Example:
+        >>> bibtex_url("https://example.org/a}b")
+        'https://example.org/a%7Db'
+    """
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
 def as_bibtex(cited: list[tuple[Source, list[str]]]) -> str:
@@ -80,22 +130,22 @@ def as_bibtex(cited: list[tuple[Source, list[str]]]) -> str:
     ]
     for source, _ in cited:
         fields = [
-            ("title", _escape(source.title)),
-            ("author", "{" + _escape(source.publisher) + "}"),
-            ("publisher", _escape(source.publisher)),
+            ("title", bibtex_text(source.title)),
+            ("author", "{" + bibtex_text(source.publisher) + "}"),
+            ("publisher", bibtex_text(source.publisher)),
         ]
         if source.published is not None:
             fields.append(("date", str(source.published)))
         if source.url:
-            fields.append(("url", source.url))
+            fields.append(("url", bibtex_url(source.url)))
         if source.accessed is not None:
             fields.append(("urldate", str(source.accessed)))
-        notes = [_accessed(source)] if source.accessed is None else []
+        notes = [bibtex_text(_accessed(source))] if source.accessed is None else []
         if source.copy_url:
-            notes.append(f"read at \\url{{{source.copy_url}}}")
+            notes.append(f"read at \\url{{{bibtex_url(source.copy_url)}}}")
         if notes:
-            fields.append(("note", "; ".join(_escape(n) if not n.startswith("read at") else n for n in notes)))
-        fields.append(("langid", {"ja": "japanese", "de": "german"}.get(source.language, "english")))
+            fields.append(("note", "; ".join(notes)))
+        fields.append(("langid", {"ja": "japanese", "de": "german"}.get(source.language.split("-")[0], "english")))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         entries.append(f"@online{{{source.id},\n{body}\n}}")
     return "\n\n".join(entries) + "\n"

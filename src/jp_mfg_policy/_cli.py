@@ -1,37 +1,48 @@
 """
 The ``jp-mfg-policy`` command (also ``python -m jp_mfg_policy``).
 
-Exit codes: 0 success, 1 nothing found, 2 bad usage or invalid data.
-Errors go to standard error as one line.
+Errors go to standard error as one line each; what the data holds is printed with its
+control characters escaped, so that no data can move the cursor, colour the terminal or
+forge a line of output.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
+from ._dates import as_date
+from ._entities import Entity, Organization
+from ._enums import EventKind, RelationKind
+from ._export import FORMATS
 from ._load import load
-from ._models import Agency, Council, Event, EventKind, LegalForm, Organization
-from ._overview import describe, overview, tree
-from ._serde import ORGANIZATION_KINDS, converter
+from ._overview import coverage_line, describe, event_text, overview, relation_text, roots, show, tree
+from ._records import Event, Relation
+from ._registry import COLLECTIONS, ORGANIZATIONS
+from ._serde import unstructure
 from ._system import PolicySystem
 from .exceptions import DataError, UnknownEntityError
 
 PROG = "jp-mfg-policy"
-_ENTITY_KINDS = {
-    **{kind: ("organizations", cls) for kind, cls in ORGANIZATION_KINDS.items()},
-    "body": ("organizations", Organization),
-    "publication": ("publications", None),
-    "award": ("awards", None),
-    "strategy": ("strategies", None),
-    "recommendation": ("recommendations", None),
-    "plan": ("plans", None),
+#: The exit codes, as the help and the docs give them.
+EXIT_CODES = {0: "success", 1: "nothing found (an unknown name, an empty result)", 2: "bad usage or invalid data"}
+_KINDS = {
+    "body": (ORGANIZATIONS.name, Organization),
+    **{cls.TAG: (ORGANIZATIONS.name, cls) for cls in ORGANIZATIONS.kinds},  # type: ignore[attr-defined]
+    **{collection.singular: (collection.name, None) for collection in COLLECTIONS if collection.entity and collection is not ORGANIZATIONS},
+}
+# Characters that would act on a terminal rather than show: controls (C0, DEL, C1), line and
+# paragraph separators, and the bidirectional overrides that reorder what is shown.
+_UNSAFE = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"  # noqa: PLR2004 - Latin-1 controls print as \x
+    for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 }
 
 
@@ -41,6 +52,17 @@ class _NothingFoundError(Exception):
 
 class _UsageError(Exception):
     """A request that cannot be carried out as asked: exit code 2."""
+
+
+def safe(text: str) -> str:
+    """
+    Text with every character that would act on a terminal written as an escape.
+
+    Example:
+        >>> safe("METI\\x1b[31m\\nforged")
+        'METI\\\\x1b[31m\\\\x0aforged'
+    """
+    return text.translate(_UNSAFE)
 
 
 def _header() -> str:
@@ -60,243 +82,225 @@ def _width() -> int | None:
     return None
 
 
-def _fit(lines: list[str], width: int | None) -> list[str]:
-    """Lines cut to the terminal, marking the cut; untouched when piped."""
-    if width is None:
-        return lines
-    fitted = []
-    for line in lines:
-        if _display_width(line) <= width:
-            fitted.append(line)
-            continue
-        cut = ""
-        for char in line:
-            if _display_width(cut + char) > width - 1:
-                break
-            cut += char
-        fitted.append(cut + "…")
-    return fitted
+def _fit(line: str, width: int | None) -> str:
+    """A line cut to the terminal, marking the cut; untouched when piped."""
+    if width is None or _display_width(line) <= width:
+        return line
+    cut, used = [], 0
+    for char in line:
+        used += _display_width(char)
+        if used > width - 1:
+            break
+        cut.append(char)
+    return "".join(cut) + "…"
+
+
+def _when(text: str) -> dt.date:
+    """An argparse type: anything `at()` takes, written on the command line."""
+    try:
+        return as_date(int(text) if text.isdigit() and len(text) <= 4 else text)  # noqa: PLR2004 - a year
+    except (TypeError, ValueError) as exc:
+        msg = f"expected a year (1999), a date (1999-04 or 1999-04-01) or a fiscal year (FY1999): {exc}"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _system(args: argparse.Namespace) -> PolicySystem:
-    system = load(extra=getattr(args, "data", None) or ())
-    year = getattr(args, "year", None)
-    return system if year is None else system.at(year)
+    system = load(extra=args.data or ()) if getattr(args, "data", None) else load()
+    day = getattr(args, "year", None)
+    return system if day is None else system.at(day)
 
 
 def _emit(args: argparse.Namespace, text: list[str], data: object) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        for line in _fit(text, _width()):
-            print(line)
+        return
+    width = _width()
+    for line in text:
+        print(_fit(safe(line), width))
 
 
-def _summary(org: Organization) -> dict[str, Any]:
-    return {
-        "id": org.id,
-        "kind": next(kind for kind, cls in ORGANIZATION_KINDS.items() if cls is type(org)),
-        "acronym": org.acronym,
-        "name": org.name,
-        "name_ja": org.name_ja,
-        "established": None if org.established is None else str(org.established),
-        "dissolved": None if org.dissolved is None else str(org.dissolved),
+def _summary(entity: Entity) -> dict[str, Any]:
+    period = entity.period
+    record: dict[str, Any] = {
+        "id": entity.id,
+        "type": type(entity).__name__,
+        "acronym": getattr(entity, "acronym", None),
+        "name": entity.name,
+        "name_ja": getattr(entity, "name_ja", None) or getattr(entity, "title_ja", None),
     }
+    if isinstance(entity, Organization):
+        record["kind"] = type(entity).TAG
+        record["established"] = None if entity.established is None else str(entity.established)
+        record["dissolved"] = None if entity.dissolved is None else str(entity.dissolved)
+    else:
+        record["from"] = None if period.start is None else str(period.start)
+        record["until"] = None if period.end is None else str(period.end)
+    return record
+
+
+def _organization(system: PolicySystem, key: str) -> Organization:
+    try:
+        return system.organization(key)
+    except TypeError as exc:  # the key names a law, a plan ...: not a body to draw a tree of
+        raise _UsageError(str(exc)) from None
 
 
 def _cmd_overview(args: argparse.Namespace) -> None:
     system = _system(args)
-    text = overview(system, header=_header()).splitlines()
-    roots = [org for org in system.organizations if org.dissolved is None and system.parent(org) is None]
 
     def branch(org: Organization) -> dict[str, Any]:
         return {**_summary(org), "children": [branch(child) for child in system.children(org)]}
 
     data = {
-        "organizations": len(system.organizations),
-        "relations": len(system.relations()),
-        "sources": len(system.sources),
-        "tree": [branch(org) for org in roots],
+        "as_of": None if system.as_of is None else str(system.as_of),
+        "counts": {collection.name: len(system.dataset[collection]) for collection in COLLECTIONS},
+        "tree": [branch(org) for org in roots(system)],
+        "coverage": [unstructure(claim) for claim in system.coverage()],
     }
-    _emit(args, text, data)
+    _emit(args, overview(system, header=_header()).splitlines(), data)
 
 
 def _cmd_list(args: argparse.Namespace) -> None:
     system = _system(args)
-    collection, cls = _ENTITY_KINDS[args.kind]
-    if collection == "organizations":
-        bodies = [org for org in system.organizations if cls is Organization or type(org) is cls]
-        text = [describe(org) for org in bodies]
-        data: list[Any] = [_summary(org) for org in bodies]
-    else:
-        items = getattr(system, collection)
-        text = [f"{item.id}  {item.name}" for item in items]
-        data = [converter.unstructure(item) for item in items]
-    if not data:
-        raise _NothingFoundError(f"no {args.kind} found" + (f" in {args.year}" if args.year else ""))
-    _emit(args, text, data)
-
-
-def _show_lines(system: PolicySystem, key: str) -> list[str]:
-    entity = system.get(key)
-    if not isinstance(entity, Organization):
-        record = converter.unstructure(entity)
-        lines = [f"{entity.id}  ({type(entity).__name__})"]
-        lines += [f"  {field}: {value}" for field, value in record.items() if field not in {"id", "sources"}]
-        lines.append(f"  sources: {', '.join(dict.fromkeys(c.source for c in entity.sources))}")
-        return lines
-    org = entity
-    lines = [describe(org)]
-
-    def add(label: str, value: object) -> None:
-        if value not in (None, "", (), []):
-            lines.append(f"  {label}: {value}")
-
-    add("kind", type(org).__name__)
-    add("legal form", org.legal_form and f"{org.legal_form.label} ({org.legal_form.label_ja})")
-    parent = system.parent(org)
-    add("under", parent and describe(parent))
-    if isinstance(org, Agency | Council) and parent is None:
-        add("last under", getattr(org, "supervisor", None) or getattr(org, "host", None))
-    add("Japanese short name", org.short_name_ja)
-    add("also known as", "; ".join(org.aliases))
-    add("former names", "; ".join(f"{n.text} (until {n.valid_until or '?'})" for n in org.former_names))
-    add("established", org.established)
-    add("dissolved", org.dissolved)
-    add("predecessors", ", ".join(org.predecessors))
-    add("successors", ", ".join(org.successors))
-    add("website", org.website)
-    add("identifiers", "; ".join(f"{i.scheme} {i.value}" for i in org.identifiers))
-    add("description", org.description)
-    add("role", org.role)
-    for number, mission in enumerate(org.missions, 1):
-        add(f"mission {number}", mission)
-    for function in org.functions:
-        add("function", function)
-    for stream in getattr(org, "research_streams", ()):
-        add(stream.name, stream.description)
-    add("under it", ", ".join(child.label for child in system.children(org)))
-    for event in system.history(org):
-        add(f"{event.date or 'undated'}", _event_text(system, event))
-    for caveat in system.caveats_of(org):
-        add(f"caveat ({caveat.topic})", caveat.later)
-    add("note", org.note)
-    add("sources", ", ".join(dict.fromkeys(c.source for c in org.sources)))
-    lines.append(f"  (full citation: {PROG} cite {org.id})")
-    return lines
-
-
-def _form(value: str | None) -> str:
-    return LegalForm(value).label if value in set(LegalForm) else value or "?"
-
-
-def _event_text(system: PolicySystem, event: Event) -> str:
-    """One event in words: 'founded as special corporation', 'renamed A → B' ..."""
-    others = ", ".join(getattr(system.get(ident, None), "label", ident) for ident in event.other)
-    if event.kind is EventKind.FOUNDED:
-        text = "founded" + (f" as {_form(event.to_value)}" if event.to_value else "")
-        return text + (f", from {others}" if others else "")
-    if event.kind is EventKind.LEGAL_FORM_CHANGED:
-        return f"legal form {_form(event.from_value)} → {_form(event.to_value)}"
-    if event.kind is EventKind.RENAMED:
-        return f"renamed {event.from_value or '?'} → {event.to_value or '?'}"
-    return str(event.kind).replace("_", " ") + (f" {others}" if others else "")
+    collection, cls = _KINDS[args.kind]
+    items = [e for e in system.dataset.named(collection) if cls is None or cls is Organization or type(e) is cls]
+    if not items and not args.json:
+        raise _NothingFoundError(f"no {args.kind} found" + (f" on {system.as_of}" if system.as_of else ""))
+    _emit(args, [describe(item) for item in items], [_summary(item) for item in items])
+    if not items:
+        raise _NothingFoundError(f"no {args.kind} found")
 
 
 def _cmd_show(args: argparse.Namespace) -> None:
     system = _system(args)
     entity = system.get(args.key)
-    data = converter.unstructure(entity)
+    lines = show(system, entity)
+    lines.append(f"  (full citation: {PROG} cite {entity.id})")
+    data = {"type": type(entity).__name__, **unstructure(entity)}
     if isinstance(entity, Organization):
-        data = {"kind": data.pop("kind"), **data}
-    _emit(args, _show_lines(system, args.key), data)
+        parent, ministry = system.parent(entity), system.ministry_of(entity)
+        data |= {
+            "parent": parent and parent.id,
+            "ministry": ministry and ministry.id,
+            "children": [child.id for child in system.children(entity)],
+            "predecessors": [body.id for body in system.predecessors(entity)],
+            "successors": [body.id for body in system.successors(entity)],
+            "coverage": [unstructure(claim) for claim in system.coverage(entity)],
+        }
+    _emit(args, lines, data)
 
 
 def _cmd_search(args: argparse.Namespace) -> None:
     system = _system(args)
-    found = system.find(args.text, limit=args.limit)
-    if not found:
-        msg = f"nothing matches {args.text!r}"
-        raise _NothingFoundError(msg)
-    text = [describe(e) if isinstance(e, Organization) else f"{e.id}  {e.name}" for e in found]
-    data = [{"id": e.id, "type": type(e).__name__, "name": e.name} for e in found]
+    found = system.search(args.text, limit=args.limit)
+    text = [f"{describe(m.entity)}  [{m.kind}; {m.how} match in {m.field}]" for m in found]
+    data = [{**_summary(m.entity), "field": m.field, "how": m.how, "text": m.text} for m in found]
     _emit(args, text, data)
+    if not found:
+        raise _NothingFoundError(f"nothing matches {args.text[:80]!r}")
 
 
 def _cmd_tree(args: argparse.Namespace) -> None:
     system = _system(args)
-    root = None if args.root is None else system.organization(args.root)
+    root = None if args.root is None else _organization(system, args.root)
 
     def branch(org: Organization) -> dict[str, Any]:
         return {**_summary(org), "children": [branch(child) for child in system.children(org)]}
 
-    roots = (
-        [root]
-        if root is not None
-        else [org for org in system.organizations if org.dissolved is None and system.parent(org) is None]
-    )
-    _emit(args, list(tree(system, root)), [branch(org) for org in roots])
+    tops = [root] if root is not None else roots(system)
+    lines = list(tree(system, root))
+    if root is not None:
+        lines.append(f"({coverage_line(system, root)})")
+    _emit(args, lines, [branch(org) for org in tops])
 
 
 def _cmd_relations(args: argparse.Namespace) -> None:
     system = _system(args)
     entity = system.get(args.key)
     found = [*system.relations(subject=entity, kind=args.kind), *system.relations(object=entity, kind=args.kind)]
+    _emit(args, [relation_text(system, r) for r in found], [unstructure(r) for r in found])
     if not found:
         raise _NothingFoundError(f"no relations of {entity.id!r}" + (f" of kind {args.kind}" if args.kind else ""))
-
-    def period(start: object, end: object) -> str:
-        return f" ({start or '?'} to {end or 'now'})" if start or end else ""
-
-    text = [f"{r.subject} {r.kind} {r.object}{period(r.valid_from, r.valid_until)}" for r in found]
-    _emit(args, text, [converter.unstructure(r) for r in found])
 
 
 def _cmd_graph(args: argparse.Namespace) -> None:
     system = _system(args)
-    chart = system.to_mermaid(args.root) if args.format == "mermaid" else system.to_dot(args.root)
-    sys.stdout.write(chart)
+    root = None if args.root is None else _organization(system, args.root)
+    sys.stdout.write(system.to_mermaid(root) if args.format == "mermaid" else system.to_dot(root))
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
     system = _system(args)
     try:
-        written = system.export(args.out, format=args.format)
+        written = system.export(args.out, format=args.format, bom=not args.no_bom)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from None
     except OSError as exc:
         msg = f"cannot write {args.out}: {exc.strerror or exc}"
         raise _UsageError(msg) from None
-    print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {args.out}", file=sys.stderr)
+    print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} to {safe(args.out)}", file=sys.stderr)
+
+
+def _pick(system: PolicySystem, entity: Entity, args: argparse.Namespace) -> Entity | Event | Relation:
+    """The one event or relation of *entity* that ``--event`` or ``--relation`` names, or the entity."""
+    if args.event is not None:
+        events = system.history(entity)
+        wanted = args.event
+        found = [e for e in events if e.kind.value == wanted or str(e.date) == wanted or str(e.date).startswith(wanted)]
+        if not found:
+            kinds = ", ".join(f"{e.kind.value} ({e.date})" for e in events) or "none"
+            raise _NothingFoundError(f"{entity.id!r} has no event {wanted!r}; its events: {kinds}")
+        if len(found) > 1:
+            shown = ", ".join(f"{e.kind.value} ({e.date})" for e in found)
+            raise _UsageError(f"--event {wanted!r} matches {len(found)} events of {entity.id!r}: {shown}; give a date")
+        return found[0]
+    if args.relation is not None:
+        kind, _, other = args.relation.partition(":")
+        other_id = system.get(other).id if other else None
+        relations = [
+            r
+            for r in (*system.relations(subject=entity), *system.relations(object=entity))
+            if r.kind.value == kind and (other_id is None or other_id in (r.subject, r.object))
+        ]
+        if len(relations) != 1:
+            shown = "; ".join(relation_text(system, r) for r in relations) or "none"
+            raise (_NothingFoundError if not relations else _UsageError)(
+                f"--relation {args.relation!r} matches {len(relations)} relations of {entity.id!r}: {shown}"
+            )
+        return relations[0]
+    return entity
 
 
 def _cmd_cite(args: argparse.Namespace) -> None:
     system = _system(args)
-    entity = system.get(args.key)
+    record = _pick(system, system.get(args.key), args)
     if args.json:
         from ._cite import gather  # noqa: PLC0415 - only citing needs it
 
-        cited = gather(system.facts(entity), {s.id: s for s in system.sources})
-        data = [{**converter.unstructure(source), "quotes": quotes} for source, quotes in cited]
+        cited = gather(system.facts(record), system.index.sources)
+        data = [{**unstructure(source), "quotes": quotes} for source, quotes in cited]
         for item in data:
             item.pop("excerpts", None)
         _emit(args, [], data)
     else:
-        sys.stdout.write(system.cite(entity, bibtex=args.bibtex).rstrip("\n") + "\n")
+        sys.stdout.write(safe(system.cite(record, bibtex=args.bibtex).rstrip("\n")).replace("\\x0a", "\n") + "\n")
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
+    from ._load import MAX_FILE_SIZE  # noqa: PLC0415
     from ._schema import schema_problems  # noqa: PLC0415 - only validation needs the schema
 
     # First the format (the JSON Schema), then the rules of the whole system.
-    problems = schema_problems(args.files)
+    problems = schema_problems(args.files, MAX_FILE_SIZE)
     if problems:
         raise DataError(problems)
     if problems is None:
         print(f"{PROG}: jsonschema is not installed; checking with the built-in rules only", file=sys.stderr)
     load(extra=args.files)  # raises DataError, listing every problem
     if args.json:
-        print(json.dumps({"valid": True, "files": args.files}))
+        print(json.dumps({"valid": True, "files": args.files}, ensure_ascii=False))
     else:
-        print(f"valid: {', '.join(args.files)}")
+        print(safe(f"valid: {', '.join(args.files)}"))
 
 
 def _columns(rows: list[tuple[str, str]]) -> str:
@@ -305,146 +309,166 @@ def _columns(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"  {left}{' ' * (width - _display_width(left))}{right}" for left, right in rows)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+_EXIT_HELP = "exit codes: " + ", ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items())
+_YEAR_HELP = "as it stood on WHEN: a year (its last day), a date, or a fiscal year such as FY2018"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {safe(message)}\n")
+
+
+def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per command
+    parser = _Parser(
         prog=PROG,
-        description="Query Japan's manufacturing-policy system: ministries, agencies, councils, "
-        "their relations, and the sources behind every fact.",
+        description="Query Japan's manufacturing-policy system: ministries, agencies, councils, federations, "
+        "laws, programmes, plans and strategies, and the sources behind every fact.",
         epilog=(
             "examples:\n"
             + _columns(
                 [
                     (PROG, "the overview (the default command)"),
-                    (f"{PROG} show 経済産業省", "one body in full"),
-                    (f"{PROG} tree MEXT --year 1999", "the bodies under one root, as they stood"),
+                    (f"{PROG} show 経済産業省", "one entity in full"),
+                    (f"{PROG} tree MITI --year 1999", "the bodies under one root, as they stood"),
                     (f"{PROG} COMMAND --help", "the options and examples of a command"),
                 ]
             )
-            + "\n\nexit codes: 0 success, 1 nothing found, 2 bad usage or invalid data"
+            + "\n\n"
+            + _EXIT_HELP
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(
-        name: str,
-        help_: str,
-        examples: list[str],
-        run: Callable[[argparse.Namespace], None],
-        *,
-        query: bool = True,
-        year: bool = True,
+        name: str, help_: str, examples: list[str], run: Callable[[argparse.Namespace], None], *, year: bool = True, json_: bool = True
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=help_,
             description=help_[0].upper() + help_[1:] + ".",
-            epilog="examples:\n" + "\n".join(f"  {PROG} {example}" for example in examples),
+            epilog="examples:\n" + "\n".join(f"  {PROG} {example}" for example in examples) + "\n\n" + _EXIT_HELP,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(run=run)
         if year:
-            sub.add_argument("--year", type=int, help="as it stood at the end of YEAR")
-        if query:
-            sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
+            sub.add_argument("--year", type=_when, metavar="WHEN", help=_YEAR_HELP)
             sub.add_argument("--data", action="append", metavar="FILE", help="also load this data file (repeatable)")
+        if json_:
+            sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
         return sub
 
     command(
         "overview",
-        "the bodies as a tree, with publications and strategies (the default)",
-        ["overview", "overview --year 1999", "overview --json"],
+        "the bodies by ministry, the laws, programmes, plans and strategies (the default)",
+        ["overview", "overview --year 1999", "overview --year FY2018 --json"],
         _cmd_overview,
     )
-
     list_ = command(
         "list",
         "list bodies, or other entities, one a line",
-        ["list", "list --kind agency", "list --kind ministry --year 1999", "list --kind plan --json"],
+        ["list", "list --kind agency", "list --kind ministry --year 1999", "list --kind law --json"],
         _cmd_list,
     )
-    list_.add_argument("--kind", choices=list(_ENTITY_KINDS), default="body", help="what to list (default: body)")
-
-    show = command(
+    list_.add_argument("--kind", choices=list(_KINDS), default="body", help="what to list (default: body)")
+    show_ = command(
         "show",
-        "one entity in full: names, dates, legal form, relations, history, sources",
+        "one entity in full: names, dates, legal forms, place, history, relations, sources",
         ["show METI", "show 経済産業省", "show 'Japan Patent Office' --json", "show CSTI --year 2010"],
         _cmd_show,
     )
-    show.add_argument("key", metavar="KEY", help="an id, acronym or name, in English or Japanese")
-
+    show_.add_argument("key", metavar="KEY", help="an id, acronym or name, in English or Japanese")
     search = command(
         "search",
-        "search names, aliases and descriptions, best match first",
-        ["search patent", "search 研究所", "search 'research organisation' --limit 3"],
+        "search names, descriptions, legal bases and history, best match first, saying what matched",
+        ["search patent", "search 研究所", "search ものづくり基盤技術振興基本法", "search 'research organization' --limit 3"],
         _cmd_search,
     )
     search.add_argument("text", metavar="TEXT", help="words to look for")
     search.add_argument("--limit", type=int, default=10, help="at most this many results (default: 10)")
-
     tree_ = command(
         "tree",
         "the bodies under ROOT (default: every top-level body) as a tree",
-        ["tree", "tree METI", "tree MITI --year 1999", "tree MEXT --json"],
+        ["tree", "tree METI", "tree MITI --year 1999", "tree --year 1999", "tree MEXT --json"],
         _cmd_tree,
     )
     tree_.add_argument("root", nargs="?", metavar="ROOT", help="an id, acronym or name")
-
     relations = command(
         "relations",
         "the relations of one entity, past and present",
-        ["relations NEDO", "relations METI --kind oversees", "relations JST --json"],
+        ["relations NEDO", "relations METI --kind oversees", "relations SIP --json"],
         _cmd_relations,
     )
     relations.add_argument("key", metavar="KEY", help="an id, acronym or name")
-    relations.add_argument("--kind", help="only relations of this kind (oversees, funds ...)")
-
+    relations.add_argument("--kind", choices=[kind.value for kind in RelationKind], help="only relations of this kind")
     graph = command(
         "graph",
         "the organisation chart as Mermaid or Graphviz DOT text",
-        [
-            "graph --format mermaid",
-            "graph --format dot --root METI | dot -Tsvg > meti.svg",
-            "graph --format dot --year 1999",
-        ],
+        ["graph --format mermaid", "graph --format dot --root METI | dot -Tsvg > meti.svg", "graph --format dot --year 1999"],
         _cmd_graph,
-        query=False,
+        json_=False,
     )
     graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid", help="default: mermaid")
     graph.add_argument("--root", metavar="KEY", help="only this body and those under it")
-    graph.add_argument("--data", action="append", metavar="FILE", help="also load this data file (repeatable)")
-
     export = command(
         "export",
-        "write the data as JSON (one file) or JSON Lines or CSV (a folder)",
-        ["export --format json --out policy.json", "export --format csv --out tables/"],
+        "write the data as JSON, JSON Lines, CSV or a Frictionless Data Package",
+        [
+            "export --format json --out policy.json",
+            "export --format csv --out tables/",
+            "export --format csv --no-bom --out tables/",
+            "export --format datapackage --out package/",
+        ],
         _cmd_export,
-        query=False,
+        json_=False,
     )
-    export.add_argument("--format", choices=["json", "jsonl", "csv"], required=True)
-    export.add_argument("--out", required=True, metavar="PATH", help="the file (json) or folder (jsonl, csv)")
-    export.add_argument("--data", action="append", metavar="FILE", help="also load this data file (repeatable)")
-
+    export.add_argument("--format", choices=list(FORMATS), required=True, help="; ".join(f"{k}: {v}" for k, v in FORMATS.items()))
+    export.add_argument("--out", required=True, metavar="PATH", help="the file (json) or folder (the others)")
+    export.add_argument("--no-bom", action="store_true", help="CSV in plain UTF-8, without the byte-order mark spreadsheets need")
     cite = command(
         "cite",
-        "the sources behind an entity's facts, as text or BibTeX",
-        ["cite AIST", "cite Keidanren --bibtex > keidanren.bib", "cite CSTI --json"],
+        "the sources behind an entity's facts, or one event or relation of it, as text or BibTeX",
+        [
+            "cite AIST",
+            "cite CSTI --event renamed",
+            "cite MITI --event 2001-01-06",
+            "cite NEDO --relation oversees:METI",
+            "cite Keidanren --bibtex > keidanren.bib",
+        ],
         _cmd_cite,
     )
     cite.add_argument("key", metavar="KEY", help="an id, acronym or name")
+    which = cite.add_mutually_exclusive_group()
+    which.add_argument("--event", metavar="KIND|DATE", help=f"one event: its kind ({', '.join(k.value for k in EventKind)}) or date")
+    which.add_argument("--relation", metavar="KIND[:OTHER]", help="one relation: its kind, and the entity at its other end")
     cite.add_argument("--bibtex", action="store_true", help="BibTeX entries instead of text")
-
     validate = command(
         "validate",
         "check data files against the format and the whole-system rules",
-        ["validate my-bodies.json", "validate a.json b.json --json"],
+        ["validate my-bodies.json", "validate a.json b.toml --json"],
         _cmd_validate,
-        query=False,
         year=False,
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
-    validate.add_argument("--json", action="store_true", help="print machine-readable JSON")
     return parser
+
+
+def _utf8_or_escaped() -> None:
+    # Under LC_ALL=C a stream may take ASCII only: escape what it cannot show, never fail on it.
+    for stream in (sys.stdout, sys.stderr):
+        if not _encodes(getattr(stream, "encoding", None) or "ascii"):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+
+
+def _encodes(encoding: str) -> bool:
+    try:
+        "経".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -452,30 +476,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     Run the command with *argv* (default: the process's arguments); return the exit code.
 
     Example:
-        >>> main(["tree", "MEXT"])
-        MEXT  Ministry of Education, Culture, Sports, Science and Technology  文部科学省  (founded 2001)
-        ├── JST  Japan Science and Technology Agency  国立研究開発法人科学技術振興機構  (founded 1996)
-        │   └── CRDS  Center for Research and Development Strategy  研究開発戦略センター  (founded 2003)
-        ├── JSPS  Japan Society for the Promotion of Science  独立行政法人日本学術振興会  (founded 1932)
-        └── NISTEP  National Institute of Science and Technology Policy  科学技術・学術政策研究所  (founded 1988)
+        >>> main(["tree", "CRDS"])
+        CRDS  Center for Research and Development Strategy  研究開発戦略センター  (founded 2003)
+        (CRDS: 0 bodies listed, a selection (no source says the list is complete))
         0
     """
-    args = _parser().parse_args(argv)
-    run = getattr(args, "run", _cmd_overview)
+    _utf8_or_escaped()
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
+        words = ["overview", *words]  # the default command, with its options
+    args = _parser().parse_args(words)
     try:
-        run(args)
-    except UnknownEntityError as exc:
-        return _fail(str(exc), 1)
-    except _NothingFoundError as exc:
+        args.run(args)
+    except (UnknownEntityError, _NothingFoundError) as exc:
         return _fail(str(exc), 1)
     except DataError as exc:
         if getattr(args, "json", False):
             problems = [{"file": p.file, "path": p.path, "message": p.message} for p in exc.problems]
             print(json.dumps({"valid": False, "problems": problems}, ensure_ascii=False, indent=2))
         for problem in exc.problems:
-            print(f"{PROG}: {problem}", file=sys.stderr)
+            print(f"{PROG}: {safe(str(problem))}", file=sys.stderr)
         return 2
-    except (_UsageError, TypeError, ValueError) as exc:
+    except _UsageError as exc:
         return _fail(str(exc), 2)
     except BrokenPipeError:  # `jp-mfg-policy ... | head` closed the pipe: not an error
         sys.stderr.close()
@@ -484,5 +506,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    print(f"{PROG}: {safe(message)}", file=sys.stderr)
     return code

@@ -1,5 +1,5 @@
 """
-Dates known only as precisely as their sources state them.
+Dates known only as precisely as their sources state them, Japanese fiscal years, and periods.
 """
 
 from __future__ import annotations
@@ -7,21 +7,37 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: \d would also take Arabic-Indic or full-width digits.
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_FISCAL = re.compile(r"(?:FY\s?([0-9]{4})|([0-9]{4})年度)", re.IGNORECASE)
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_FEBRUARY = 2
+#: The range of years :class:`datetime.date` covers; every date here must be one.
+YEARS = range(1, 10_000)
+#: Fiscal years must end within :data:`YEARS`, so the last starts in 9998.
+FISCAL_YEARS = range(1, 9_999)
+
+Precision: TypeAlias = Literal["year", "month", "day"]
 
 
 def _days_in_month(year: int, month: int) -> int:
-    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)  # noqa: PLR2004 - February
+    leap = month == _FEBRUARY and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     return _DAYS[month - 1] + leap
 
 
-def _check_month(_instance: PartialDate, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and not 1 <= value <= 12:  # noqa: PLR2004 - months of the year
-        msg = f"month must be 1 to 12, not {value}"
+def _check_year(_instance: object, _attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value not in YEARS:
+        msg = f"year must be an integer from 1 to 9999, not {value!r}"
+        raise ValueError(msg)
+
+
+def _check_month(_instance: object, _attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (type(value) is not int or not 1 <= value <= len(_DAYS)):
+        msg = f"month must be 1 to 12, not {value!r}"
         raise ValueError(msg)
 
 
@@ -32,18 +48,16 @@ def _check_day(instance: PartialDate, _attribute: attrs.Attribute[int | None], v
         msg = "a day needs a month"
         raise ValueError(msg)
     last = _days_in_month(instance.year, instance.month)
-    if not 1 <= value <= last:
-        msg = f"day must be 1 to {last} in {instance.year:04d}-{instance.month:02d}, not {value}"
+    if type(value) is not int or not 1 <= value <= last:
+        msg = f"day must be 1 to {last} in {instance.year:04d}-{instance.month:02d}, not {value!r}"
         raise ValueError(msg)
 
 
-def _check_year(_instance: PartialDate, _attribute: attrs.Attribute[int], value: int) -> None:
-    if not 1 <= value <= 9999:  # noqa: PLR2004 - the range datetime.date covers
-        msg = f"year must be 1 to 9999, not {value}"
-        raise ValueError(msg)
+def _sort_key(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 0, date.day or 0)
 
 
-@attrs.frozen(eq=False, order=False, repr=False)
+@attrs.frozen(order=True, repr=False)
 class PartialDate:
     """
     A calendar date known to the year, the month or the day.
@@ -52,10 +66,10 @@ class PartialDate:
     pretends to a day. Written and read as ISO 8601 (``"2001"``, ``"2001-04"``,
     ``"2001-04-01"``).
 
-    The rule for comparisons and :meth:`PolicySystem.at`: a partial date
-    stands for the **first day** of the period it names. ``"2001"`` sorts
-    before ``"2001-01"``, which sorts before ``"2001-01-01"``; a body founded
-    in ``"2001-04"`` exists from 1 April 2001.
+    Dates sort by what they say: ``"2001"`` before ``"2001-01"`` before
+    ``"2001-01-01"``. As a bound of a lifetime or a validity period, a partial
+    date stands for the **first day** of the period it names: a body founded in
+    ``"2001-04"`` exists from 1 April 2001.
 
     Attributes:
         year: The year.
@@ -68,26 +82,22 @@ class PartialDate:
         (2001, 4, None, 'month')
         >>> str(d), d.start(), d.end()
         ('2001-04', datetime.date(2001, 4, 1), datetime.date(2001, 4, 30))
+        >>> PartialDate(2001) < PartialDate(2001, 1) < PartialDate(2001, 1, 1)
+        True
     """
 
-    year: int = attrs.field(validator=_check_year)
-    month: int | None = attrs.field(default=None, validator=_check_month)
-    day: int | None = attrs.field(default=None, validator=_check_day)
-    # Derived once, because time queries compare bounds over and over.
-    _first: dt.date = attrs.field(init=False, eq=False, repr=False)
-    _last: dt.date = attrs.field(init=False, eq=False, repr=False)
-    _sort: tuple[int, int, int] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        month = self.month or 12
-        object.__setattr__(self, "_first", dt.date(self.year, self.month or 1, self.day or 1))
-        object.__setattr__(self, "_last", dt.date(self.year, month, self.day or _days_in_month(self.year, month)))
-        object.__setattr__(self, "_sort", (self.year, self.month or 0, self.day or 0))
+    year: int = attrs.field(eq=False, order=False, validator=_check_year)
+    month: int | None = attrs.field(default=None, eq=False, order=False, validator=_check_month)
+    day: int | None = attrs.field(default=None, eq=False, order=False, validator=_check_day)
+    # The one compared and hashed field: attrs derives every comparison from it.
+    _key: tuple[int, int, int] = attrs.field(
+        init=False, repr=False, default=attrs.Factory(_sort_key, takes_self=True)
+    )
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """
-        Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+        Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits).
 
         Raises:
             ValueError: If *text* is not one of those forms or not a real date.
@@ -96,21 +106,10 @@ class PartialDate:
             >>> PartialDate.parse("2014-05-19")
             PartialDate(2014, 5, 19)
         """
-        # Data files may hold anything; the type hint is no guarantee.
         if not isinstance(text, str):
-            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"  # type: ignore[unreachable]
-            raise ValueError(msg)  # noqa: TRY004 - callers catch ValueError for any bad date
-        return _parse(text) if cls is PartialDate else cls._from_text(text)
-
-    @classmethod
-    def _from_text(cls, text: str) -> PartialDate:
-        match = _ISO.fullmatch(text)
-        if match is None:
-            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
-            raise ValueError(msg)
-        year, month, day = (int(part) if part else None for part in match.groups())
-        assert year is not None  # noqa: S101 - the pattern requires the year
-        return cls(year, month, day)
+            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {type(text).__name__}"
+            raise TypeError(msg)
+        return _parse(text)
 
     @classmethod
     def from_date(cls, when: dt.date) -> PartialDate:
@@ -124,7 +123,7 @@ class PartialDate:
         return cls(when.year, when.month, when.day)
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> Precision:
         """
         ``"year"``, ``"month"`` or ``"day"``.
 
@@ -144,7 +143,7 @@ class PartialDate:
             >>> PartialDate(2013).start()
             datetime.date(2013, 1, 1)
         """
-        return self._first
+        return dt.date(self.year, self.month or 1, self.day or 1)
 
     def end(self) -> dt.date:
         """
@@ -154,45 +153,15 @@ class PartialDate:
             >>> PartialDate(2024, 2).end()
             datetime.date(2024, 2, 29)
         """
-        return self._last
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or _days_in_month(self.year, month))
 
     def __contains__(self, when: object) -> bool:
-        """Whether a :class:`datetime.date` falls within this period."""
+        """Whether a :class:`datetime.date` falls within the period this date names."""
         return isinstance(when, dt.date) and self.start() <= when <= self.end()
 
-    def _key(self) -> tuple[int, int, int]:
-        return self._sort
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __lt__(self, other: PartialDate) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() < other._key()
-
-    def __le__(self, other: PartialDate) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other: PartialDate) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other: PartialDate) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() >= other._key()
-
     def __repr__(self) -> str:
-        parts = [self.year, self.month, self.day]
+        parts = (self.year, self.month, self.day)
         return f"PartialDate({', '.join(str(part) for part in parts if part is not None)})"
 
     def __str__(self) -> str:
@@ -206,50 +175,178 @@ class PartialDate:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str) -> PartialDate:
-    # Data repeats its dates; immutable values can be shared.
-    return PartialDate._from_text(text)  # noqa: SLF001 - the class's own parser
+    # Data repeats its dates, and the values are immutable: one object per text.
+    match = _ISO.fullmatch(text)
+    if match is None:
+        msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_short(text)}"
+        raise ValueError(msg)
+    year, month, day = match.groups()
+    return PartialDate(int(year), month and int(month), day and int(day))
 
 
-def date_sort_key(date: PartialDate | None) -> tuple[int, int, int, int]:
+def _short(text: str, limit: int = 40) -> str:
+    """A bounded quotation of user input for messages."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text):,} characters)"
+
+
+def _check_fiscal_year(_instance: object, _attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value not in FISCAL_YEARS:
+        msg = f"fiscal year must be an integer from 1 to 9998, not {value!r}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(order=True)
+class FiscalYear:
     """
-    A sort key putting unknown (None) dates after every known one.
+    A Japanese fiscal year (年度): 1 April to 31 March of the next year.
+
+    ``FiscalYear(2018)`` is FY2018, from 1 April 2018 to 31 March 2019. As a
+    point in time (:meth:`PolicySystem.at`), a fiscal year means its last day,
+    as a calendar year does.
+
+    Attributes:
+        year: The calendar year in which it begins.
 
     Example:
-        >>> sorted([None, PartialDate(2001), PartialDate(1999)], key=date_sort_key)
-        [PartialDate(1999), PartialDate(2001), None]
+        >>> fy = FiscalYear.parse("FY2018")
+        >>> fy.start(), fy.end(), str(fy)
+        (datetime.date(2018, 4, 1), datetime.date(2019, 3, 31), 'FY2018')
+        >>> FiscalYear.of(dt.date(2019, 3, 31)), dt.date(2019, 4, 1) in fy
+        (FiscalYear(year=2018), False)
     """
-    return (1, 0, 0, 0) if date is None else (0, *date._sort)  # noqa: SLF001 - the class's own key
+
+    year: int = attrs.field(validator=_check_fiscal_year)
+
+    @classmethod
+    def parse(cls, text: str) -> FiscalYear:
+        """
+        Read ``FY2018``, ``FY 2018`` or ``2018年度``.
+
+        Raises:
+            ValueError: If *text* is none of those forms.
+
+        Example:
+            >>> FiscalYear.parse("2021年度").year
+            2021
+        """
+        match = _FISCAL.fullmatch(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            msg = f"expected a fiscal year as FY2018 or 2018年度, got {_short(str(text))}"
+            raise ValueError(msg)
+        return cls(int(match.group(1) or match.group(2)))
+
+    @classmethod
+    def of(cls, when: dt.date) -> FiscalYear:
+        """
+        The fiscal year a day falls in.
+
+        Example:
+            >>> FiscalYear.of(dt.date(2001, 1, 6))
+            FiscalYear(year=2000)
+        """
+        return cls(when.year if when.month >= 4 else when.year - 1)  # noqa: PLR2004 - April
+
+    def start(self) -> dt.date:
+        """
+        1 April of :attr:`year`.
+
+        Example:
+            >>> FiscalYear(1996).start()
+            datetime.date(1996, 4, 1)
+        """
+        return dt.date(self.year, 4, 1)
+
+    def end(self) -> dt.date:
+        """
+        31 March of the next year.
+
+        Example:
+            >>> FiscalYear(2000).end()
+            datetime.date(2001, 3, 31)
+        """
+        return dt.date(self.year + 1, 3, 31)
+
+    def __contains__(self, when: object) -> bool:
+        """Whether a :class:`datetime.date` falls within this fiscal year."""
+        return isinstance(when, dt.date) and self.start() <= when <= self.end()
+
+    def __str__(self) -> str:
+        return f"FY{self.year}"
 
 
-def as_date(when: dt.date | int | PartialDate | str) -> dt.date:
+#: Anything :meth:`PolicySystem.at` accepts as a point in time.
+When: TypeAlias = "dt.date | int | str | PartialDate | FiscalYear"
+
+
+def as_date(when: Any) -> dt.date:  # noqa: ANN401 - checked here, for callers without a type checker
     """
     The day a query "as of *when*" looks at.
 
-    A year, or a partial date, stands for the **last** day of the period it
-    names: ``at(2001)`` is the system as 2001 closed. (A lifetime's bounds
-    stand for their first day; see :class:`PartialDate`.)
+    A year, a fiscal year or a partial date stands for the **last** day of the
+    period it names: ``at(2001)`` is the system as 2001 closed, ``at("FY2018")``
+    as of 31 March 2019. Strings are ISO dates (``"2014"``, ``"2014-05"``,
+    ``"2014-05-19"``) or fiscal years (``"FY2018"``, ``"2018年度"``).
+
+    Raises:
+        TypeError: If *when* is of none of those types.
+        ValueError: If it is of one but not a real date.
 
     Example:
-        >>> as_date(2001), as_date("2014-05")
-        (datetime.date(2001, 12, 31), datetime.date(2014, 5, 31))
+        >>> as_date(2001), as_date("2014-05"), as_date("FY2018")
+        (datetime.date(2001, 12, 31), datetime.date(2014, 5, 31), datetime.date(2019, 3, 31))
     """
-    if isinstance(when, bool):
-        msg = f"expected a date or a year, got {when!r}"
-        raise TypeError(msg)
     if isinstance(when, dt.datetime):
         return when.date()
     if isinstance(when, dt.date):
         return when
-    if isinstance(when, int):
+    if isinstance(when, int) and not isinstance(when, bool):
+        if when not in YEARS:
+            msg = f"year must be from 1 to 9999, not {_short(str(when))}"
+            raise ValueError(msg)
         return dt.date(when, 12, 31)
     if isinstance(when, str):
-        when = PartialDate.parse(when)
-    if isinstance(when, PartialDate):
+        text = when.strip()
+        when = FiscalYear.parse(text) if text[:2].upper() == "FY" or text.endswith("年度") else PartialDate.parse(text)
+    if isinstance(when, PartialDate | FiscalYear):
         return when.end()
-    msg = f"expected a date or a year, got {when!r}"  # type: ignore[unreachable]
+    msg = f"expected a date, a year, a fiscal year or an ISO date string, got {type(when).__name__}"
     raise TypeError(msg)
 
 
-def in_period(when: dt.date, start: PartialDate | None, end: PartialDate | None) -> bool:
-    """Whether *when* lies in ``[start, end)``, an unknown bound being open."""
-    return (start is None or start.start() <= when) and (end is None or when < end.start())
+@attrs.frozen
+class Period:
+    """
+    When something held: from :attr:`start` (inclusive) to :attr:`end` (exclusive), each a day.
+
+    None is an open bound. A period built from partial dates starts on the first
+    day of its first bound and ends before the first day of its last one.
+
+    Attributes:
+        start: The first day, or None if unknown or unbounded.
+        end: The day it ended (exclusive), or None while it holds.
+
+    Example:
+        >>> p = Period.of(PartialDate(2001, 1, 6), PartialDate(2014, 5, 19))
+        >>> dt.date(2010, 1, 1) in p, dt.date(2014, 5, 19) in p
+        (True, False)
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @classmethod
+    def of(cls, start: PartialDate | None, end: PartialDate | None) -> Period:
+        """
+        The period from *start* to *end*, partial dates counted from their first day.
+
+        Example:
+            >>> Period.of(PartialDate(2001, 4), None)
+            Period(start=datetime.date(2001, 4, 1), end=None)
+        """
+        return cls(None if start is None else start.start(), None if end is None else end.start())
+
+    def __contains__(self, when: object) -> bool:
+        """Whether a :class:`datetime.date` falls within this period."""
+        if not isinstance(when, dt.date):
+            return False
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)

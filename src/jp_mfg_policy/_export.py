@@ -1,177 +1,227 @@
 """
-The system leaves Python: records, JSON, JSON Lines, CSV, pandas and networkx.
+Writing a system out: one JSON document, or a folder of JSON Lines, CSV or a Frictionless Data Package.
+
+Every file is written to a temporary file beside its target and renamed into place
+once all of them are written, so that a failure leaves existing files as they were and
+no half-written set. A target that is a symbolic link is refused: the export writes
+only files it creates.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import attrs
-
+from ._dataset import Dataset
 from ._dates import PartialDate
-from ._identifiers import IdentifierScheme
-from ._models import Citation, Name, Organization, ResearchStream, Target
-from ._serde import COLLECTION_TYPES, COLLECTIONS, ORGANIZATION_KINDS, Document, converter
+from ._document import Document
+from ._fields import REFERS_TO, json_name
+from ._index import Index
+from ._registry import COLLECTIONS
+from ._serde import unstructure, unstructure_document
+from ._tables import LONG_TABLES, columns, records, tables
+from ._version import DATA_AS_OF, DATA_VERSION
 
-if TYPE_CHECKING:
-    from ._system import PolicySystem
-
-#: How list-valued fields are joined into one record column.
-SEPARATOR = "; "
-
-_ORGANIZATION_FIELDS = list(
-    dict.fromkeys(field.name for cls in ORGANIZATION_KINDS.values() for field in attrs.fields(cls))
-)
-_SCHEMES = [scheme.value for scheme in IdentifierScheme]
-
-
-def _cell(value: object) -> object:  # noqa: C901, PLR0911 - one case per kind of field
-    """One field as a plain scalar: dates as ISO text, lists joined, citations as source ids."""
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, PartialDate):
-        return str(value)
-    if isinstance(value, str):
-        return str(value)  # enums become their plain value
-    if isinstance(value, tuple):
-        if not value:
-            return None
-        cells = [str(_cell(item)) for item in value]
-        if isinstance(value[0], Citation):
-            cells = list(dict.fromkeys(cells))  # a source cited twice is listed once
-        return SEPARATOR.join(cells)
-    if isinstance(value, Citation):
-        return value.source
-    if isinstance(value, Name):
-        period = f"{value.valid_from or ''}–{value.valid_until or ''}"
-        return f"{value.text} ({value.lang} {value.kind}, {period})"
-    if isinstance(value, Target):
-        return f"{value.value:g}{value.unit} {value.basis + ' ' if value.basis else ''}{value.indicator}"
-    if isinstance(value, ResearchStream):
-        return f"{value.name}: {value.description}"
-    if attrs.has(type(value)):
-        fields = attrs.asdict(value, recurse=False)  # type: ignore[arg-type]
-        return ", ".join(f"{key}={_cell(item)}" for key, item in fields.items() if item is not None)
-    return str(value)
+#: The export formats, with what each writes.
+FORMATS: Mapping[str, str] = {
+    "json": "one JSON document in the bundled data's shape (loads back as an equal system)",
+    "jsonl": "a folder with one JSON Lines file per collection, records in the data format",
+    "csv": "a folder with one CSV file per collection and long table (UTF-8 with a byte-order mark)",
+    "datapackage": "a Frictionless Data Package: CSV tables and a datapackage.json describing them",
+}
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _record(item: object, columns: list[str]) -> dict[str, object]:
-    return {column: _cell(getattr(item, column, None)) for column in columns}
-
-
-def organization_record(org: Organization) -> dict[str, object]:
-    """
-    One body as a flat record: every field, plus one column per identifier scheme.
-
-    Example:
-        >>> import jp_mfg_policy as jmp
-        >>> record = organization_record(jmp.load().get("JST"))
-        >>> record["kind"], record["established"], record["ror"], record["supervisor"]
-        ('agency', '1996-10', '00097mb19', 'mext')
-    """
-    kind = next(name for name, cls in ORGANIZATION_KINDS.items() if cls is type(org))
-    record: dict[str, object] = {"kind": kind}
-    for column in _ORGANIZATION_FIELDS:
-        if column == "identifiers":
-            record |= {scheme: org.identifier(scheme) for scheme in _SCHEMES}
-        else:
-            record[column] = _cell(getattr(org, column, None))
-    return record
-
-
-def _columns(cls: type) -> list[str]:
-    return [field.name for field in attrs.fields(cls)]
-
-
-def records(system: PolicySystem, kind: str) -> list[dict[str, object]]:
-    """The records of one collection; see :meth:`PolicySystem.to_records`."""
-    header = columns(kind)
-    if kind == "organizations":
-        return [organization_record(org) for org in system.organizations]
-    return [_record(item, header) for item in document_items(system, kind)]
-
-
-def columns(kind: str) -> list[str]:
-    """
-    The columns of a collection's records, in order.
-
-    Example:
-        >>> columns("relations")
-        ['subject', 'kind', 'object', 'valid_from', 'valid_until', 'sources', 'note']
-    """
-    if kind not in COLLECTION_TYPES:
-        msg = f"unknown collection {kind!r}; expected one of: {', '.join(COLLECTIONS)}"
-        raise ValueError(msg)
-    if kind == "organizations":
-        return ["kind", *(c for f in _ORGANIZATION_FIELDS for c in (_SCHEMES if f == "identifiers" else [f]))]
-    # Sources' excerpts are long verbatim passages: in the JSON export, not in the table.
-    return [column for column in _columns(COLLECTION_TYPES[kind]) if column != "excerpts"]
-
-
-def document(system: PolicySystem) -> dict[str, Any]:
-    """The whole system in the bundled data's JSON shape."""
-    everything = Document(
-        about={"title": f"Exported from jp-mfg-policy ({system!r})"},
-        sources=system.sources,
-        organizations=system.organizations,
-        relations=system.relations(),
-        events=system.events,
-        publications=system.publications,
-        awards=system.awards,
-        strategies=system.strategies,
-        recommendations=system.recommendations,
-        plans=system.plans,
-        memberships=system.memberships,
-        caveats=system.caveats,
+def document(dataset: Dataset) -> dict[str, Any]:
+    """The whole dataset as a JSON object in the bundled data's shape."""
+    about = {
+        "title": "Exported from jp-mfg-policy",
+        "data_version": DATA_VERSION,
+        "data_as_of": str(DATA_AS_OF),
+    }
+    return unstructure_document(
+        Document(
+            records={collection.name: dataset[collection] for collection in COLLECTIONS},
+            about=about,
+            as_of=None if dataset.as_of is None else PartialDate.from_date(dataset.as_of),
+        )
     )
-    return converter.unstructure(everything)  # type: ignore[no-any-return]
 
 
-def to_json(system: PolicySystem) -> str:
-    """The whole system as one JSON document, in the bundled data's shape."""
-    return json.dumps(document(system), ensure_ascii=False, indent=2) + "\n"
+def to_json(dataset: Dataset) -> str:
+    """The whole dataset as one JSON document; see :meth:`PolicySystem.to_json`."""
+    return json.dumps(document(dataset), ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv(rows: list[dict[str, object]], header: list[str]) -> str:
+def safe_cell(value: object) -> object:
+    """
+    A CSV cell that no spreadsheet runs as a formula: text starting with = + - @ gets a leading '.
+
+    Example:
+        >>> safe_cell("=HYPERLINK(\\"http://x\\")"), safe_cell("METI"), safe_cell(-3)
+        ('\\'=HYPERLINK("http://x")', 'METI', -3)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(index: Index, kind: str) -> str:
+    """One table as CSV text, formulas neutralised."""
+    header = [name for name, _ in columns(kind)]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    for row in records(index, kind):
+        writer.writerow({key: safe_cell(value) for key, value in row.items()})
     return out.getvalue()
 
 
-def _jsonl(items: Iterable[Any]) -> str:
-    return "".join(json.dumps(converter.unstructure(item), ensure_ascii=False) + "\n" for item in items)
+def _jsonl(index: Index, name: str) -> str:
+    rows = index.dataset.named(name)
+    return "".join(json.dumps(unstructure(record), ensure_ascii=False) + "\n" for record in rows)
 
 
-def export(system: PolicySystem, path: str | os.PathLike[str], fmt: str) -> list[Path]:
-    """Write *system* to *path*; see :meth:`PolicySystem.export`."""
+_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def datapackage(index: Index) -> dict[str, Any]:
+    """
+    The ``datapackage.json`` of a data package export: every table, field, key and licence.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> package = datapackage(jmp.load().index)
+        >>> package["resources"][1]["name"], package["licenses"][0]["name"]
+        ('organizations', 'CC-BY-4.0')
+    """
+    resources = []
+    keyed = {collection.name: collection for collection in COLLECTIONS}
+    for name in tables():
+        fields = []
+        for column, type_ in columns(name):
+            field: dict[str, Any] = {"name": column, "type": _TYPES.get(type_, "string")}
+            if type_ is PartialDate:
+                field["format"] = "default"
+                field["description"] = "An ISO 8601 date to the precision known: YYYY, YYYY-MM or YYYY-MM-DD."
+                field["constraints"] = {"pattern": "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"}
+            fields.append(field)
+        schema: dict[str, Any] = {"fields": fields}
+        names = [field["name"] for field in fields]
+        if "id" in names:
+            schema["primaryKey"] = ["id"]
+        elif "row" in names:
+            schema["primaryKey"] = ["row"]
+        foreign = _foreign_keys(keyed.get(name), names) if name in keyed else _LONG_FOREIGN_KEYS.get(name, [])
+        if foreign:
+            schema["foreignKeys"] = foreign
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": keyed[name].doc if name in keyed else LONG_TABLES[name],
+                "schema": schema,
+            }
+        )
+    return {
+        "profile": "tabular-data-package",
+        "name": "jp-mfg-policy",
+        "title": "Japan's manufacturing-policy system",
+        "version": DATA_VERSION,
+        "created": str(DATA_AS_OF),
+        "description": "Ministries, agencies, councils, business federations, laws, programmes, plans and "
+        "strategies of Japan's manufacturing and innovation policy, each fact with its source and date."
+        + (f" As of {index.dataset.as_of}." if index.dataset.as_of else ""),
+        "licenses": [
+            {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
+        ],
+        "sources": [{"title": "jp-mfg-policy", "path": "https://github.com/jp-mfg-policy/jp-mfg-policy"}],
+        "resources": resources,
+    }
+
+
+_TARGET_TABLES = {"organization": "organizations", "law": "laws", "strategy": "strategies", "source": "sources"}
+_LONG_FOREIGN_KEYS = {
+    "lineage": [
+        {"fields": ["predecessor"], "reference": {"resource": "organizations", "fields": ["id"]}},
+        {"fields": ["successor"], "reference": {"resource": "organizations", "fields": ["id"]}},
+    ],
+    "citations": [{"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}],
+}
+
+
+def _foreign_keys(collection: Any, names: list[str]) -> list[dict[str, Any]]:  # noqa: ANN401 - a registry entry
+    import attrs  # noqa: PLC0415 - only packages need it
+
+    found = []
+    for field in attrs.fields(collection.cls):
+        target = _TARGET_TABLES.get(field.metadata.get(REFERS_TO, ""))
+        if target is not None and field.default != () and json_name(field) in names and target != "sources":
+            found.append({"fields": [json_name(field)], "reference": {"resource": target, "fields": ["id"]}})
+    return found
+
+
+def export(index: Index, path: str | os.PathLike[str], fmt: str, *, bom: bool = True) -> list[Path]:
+    """Write *index*'s dataset to *path*; see :meth:`PolicySystem.export`."""
+    if fmt not in FORMATS:
+        msg = f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}"
+        raise ValueError(msg)
+    if not os.fspath(path):
+        msg = "the output path is empty"
+        raise ValueError(msg)
     target = Path(path)
     if fmt == "json":
-        target.write_text(to_json(system), encoding="utf-8")
-        return [target]
-    writers: Mapping[str, Callable[[str], str]] = {
-        "jsonl": lambda kind: _jsonl(document_items(system, kind)),
-        "csv": lambda kind: _csv(records(system, kind), columns(kind)),
-    }
-    if fmt not in writers:
-        msg = f"unknown format {fmt!r}; expected json, jsonl or csv"
-        raise ValueError(msg)
+        return _write_all({target: lambda: to_json(index.dataset).encode("utf-8")})
+    if target.is_symlink():
+        msg = f"refusing to write into {target}: it is a symbolic link"
+        raise OSError(msg)
+    encoding = "utf-8-sig" if bom and fmt == "csv" else "utf-8"
+    contents: dict[Path, Callable[[], bytes]] = {}
+    if fmt == "jsonl":
+        for collection in COLLECTIONS:
+            contents[target / f"{collection.name}.jsonl"] = lambda name=collection.name: _jsonl(index, name).encode("utf-8")
+    else:
+        for name in tables():
+            contents[target / f"{name}.csv"] = lambda name=name: to_csv(index, name).encode(encoding)
+        if fmt == "datapackage":
+            contents[target / "datapackage.json"] = lambda: (
+                json.dumps(datapackage(index), ensure_ascii=False, indent=2) + "\n"
+            ).encode("utf-8")
     target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in COLLECTIONS:
-        file = target / f"{kind}.{fmt}"
-        file.write_text(writers[fmt](kind), encoding="utf-8")
-        written.append(file)
-    return written
+    return _write_all(contents)
 
 
-def document_items(system: PolicySystem, kind: str) -> tuple[Any, ...]:
-    """The items of one collection, as the JSON document holds them."""
-    return system.relations() if kind == "relations" else tuple(getattr(system, kind))
+def _write_all(contents: Mapping[Path, Callable[[], bytes]]) -> list[Path]:
+    """Write every file to a temporary file beside it, then rename them all into place."""
+    for file in contents:
+        if file.is_symlink():
+            msg = f"refusing to write {file}: it is a symbolic link"
+            raise OSError(msg)
+    written: list[tuple[str, Path]] = []
+    try:
+        for file, make in contents.items():
+            data = make()
+            handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+            written.append((temporary, file))
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+        for temporary, file in written:
+            os.replace(temporary, file)
+    except BaseException:
+        for temporary, _ in written:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise
+    return list(contents)

@@ -1,18 +1,26 @@
 """
-External identifier schemes and their form checks.
+External identifier schemes: their written forms, check digits and canonical addresses.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 _ROR = re.compile(r"0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}")
-_ROR_URL = re.compile(r"(?:https?://)?ror\.org/", re.IGNORECASE)
-_QID = re.compile(r"Q[1-9][0-9]*")
+_ROR_PREFIX = re.compile(r"(?:https?://)?(?:www\.)?ror\.org/", re.IGNORECASE)
+_QID = re.compile(r"Q[1-9][0-9]{0,11}")
+# Concept URIs (what SPARQL returns), page URLs (desktop, mobile, Special:EntityPage) and the wd: prefix.
+_WIKIDATA_PREFIX = re.compile(
+    r"(?:https?://(?:www\.|m\.)?wikidata\.org/(?:entity/|wiki/(?:Special:EntityPage/)?)|wd:)", re.IGNORECASE
+)
 _CORPORATE_NUMBER = re.compile(r"[1-9][0-9]{12}")
 _FUNDER_ID = re.compile(r"[1-9][0-9]{8,11}")
+_FUNDER_PREFIX = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?10\.13039/", re.IGNORECASE)
+#: Inputs longer than this are no identifier of any scheme; they are refused before any work.
+_LONGEST = 200
 
 
 class IdentifierScheme(enum.StrEnum):
@@ -81,56 +89,78 @@ def corporate_number_ok(number: str) -> bool:
     """
     if not _CORPORATE_NUMBER.fullmatch(number):
         return False
-    digits = [int(char) for char in reversed(number[1:])]
-    total = sum(digit * (2 if position % 2 else 1) for position, digit in enumerate(digits))
+    total = sum(int(digit) * (2 if position % 2 else 1) for position, digit in enumerate(reversed(number[1:])))
     return 9 - total % 9 == int(number[0])
 
 
 def normalize_identifier(scheme: IdentifierScheme | str, value: str) -> str:
     """
-    Bring an identifier to its canonical form, or raise ``ValueError``.
+    Bring an identifier in any common written form to its canonical form, or raise ``ValueError``.
 
-    ROR IDs are accepted bare or as their ``https://ror.org/`` URL and come
-    back bare and lower-case; Wikidata QIDs come back upper-case.
+    - ROR: bare or as a ``ror.org`` address; comes back bare and lower-case.
+    - Wikidata: a QID, a concept URI (``http://www.wikidata.org/entity/Q…``, as SPARQL
+      returns it), a page URL or ``wd:Q…``; comes back as an upper-case QID.
+    - Corporate number: 13 digits, with or without hyphens or spaces, full-width digits allowed.
+    - Crossref Funder ID: bare, as a DOI (``10.13039/…``) or a DOI address.
 
     Example:
         >>> normalize_identifier("ror", "https://ror.org/055TM7F07")
         '055tm7f07'
-        >>> normalize_identifier("wikidata", "q1197264")
+        >>> normalize_identifier("wikidata", "http://www.wikidata.org/entity/Q1197264")
         'Q1197264'
+        >>> normalize_identifier("corporate_number", "4000-01-209-0001")
+        '4000012090001'
     """
     scheme = IdentifierScheme(scheme)
-    text = value.strip()
+    if not isinstance(value, str):
+        msg = f"expected an identifier as a string, got {type(value).__name__}"
+        raise TypeError(msg)
+    if len(value) > _LONGEST:
+        msg = f"not a {scheme.label}: {len(value):,} characters long"
+        raise ValueError(msg)
+    text = unicodedata.normalize("NFKC", value).strip()
     if scheme is IdentifierScheme.ROR:
-        text = _ROR_URL.sub("", text).lower()
+        text = _ROR_PREFIX.sub("", text, count=1).lower()
         if not ror_checksum_ok(text):
-            msg = f"not a ROR ID (9 characters '0' + 6 base-32 + 2 check digits): {value!r}"
+            msg = f"not a ROR ID (9 characters: '0', 6 base-32 and 2 check digits): {value!r}"
             raise ValueError(msg)
     elif scheme is IdentifierScheme.WIKIDATA:
-        text = text.upper()
+        text = _WIKIDATA_PREFIX.sub("", text, count=1).upper()
         if not _QID.fullmatch(text):
             msg = f"not a Wikidata QID ('Q' followed by digits): {value!r}"
             raise ValueError(msg)
     elif scheme is IdentifierScheme.CORPORATE_NUMBER:
+        text = re.sub(r"[-\s]", "", text)
         if not corporate_number_ok(text):
             msg = f"not a Japanese corporate number (13 digits with a valid check digit): {value!r}"
             raise ValueError(msg)
-    elif not _FUNDER_ID.fullmatch(text):
-        msg = f"not a Crossref Funder ID (9 to 12 digits): {value!r}"
-        raise ValueError(msg)
+    else:
+        text = _FUNDER_PREFIX.sub("", text, count=1)
+        if not _FUNDER_ID.fullmatch(text):
+            msg = f"not a Crossref Funder ID (9 to 12 digits): {value!r}"
+            raise ValueError(msg)
     return text
 
 
-def identifier_url(scheme: IdentifierScheme, value: str) -> str | None:
+def identifier_url(scheme: IdentifierScheme | str, value: str) -> str:
     """
-    The web address at which an identifier resolves, where it has one.
+    The canonical address of a canonical identifier.
+
+    Wikidata items get their concept URI, the form SPARQL results use; corporate
+    numbers the National Tax Agency's record page.
 
     Example:
-        >>> identifier_url(IdentifierScheme.WIKIDATA, "Q6005")
-        'https://www.wikidata.org/wiki/Q6005'
+        >>> identifier_url("wikidata", "Q6005")
+        'http://www.wikidata.org/entity/Q6005'
+        >>> identifier_url("ror", "055tm7f07")
+        'https://ror.org/055tm7f07'
     """
-    return {
-        IdentifierScheme.WIKIDATA: f"https://www.wikidata.org/wiki/{value}",
-        IdentifierScheme.ROR: f"https://ror.org/{value}",
-        IdentifierScheme.FUNDER_ID: f"https://doi.org/10.13039/{value}",
-    }.get(scheme)
+    return _URLS[IdentifierScheme(scheme)] + value
+
+
+_URLS = {
+    IdentifierScheme.WIKIDATA: "http://www.wikidata.org/entity/",
+    IdentifierScheme.ROR: "https://ror.org/",
+    IdentifierScheme.CORPORATE_NUMBER: "https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=",
+    IdentifierScheme.FUNDER_ID: "https://doi.org/10.13039/",
+}

@@ -1,86 +1,106 @@
 """
-The entry point: :func:`load` and the cache of the bundled system.
+The entry point: :func:`load`, and the cache of the bundled system.
 
-Kept light, so that importing the package reads nothing and imports no serialisation code.
+Kept light: importing the package reads nothing and imports no serialisation code.
+The bundled data, checked when the package is built and tested, is built with plain
+constructors (:mod:`._build`); user files go through the strict converter and every
+whole-dataset rule, together with the bundled data.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
+import json
 import os
 import threading
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from .exceptions import DataError, Problem
 
 if TYPE_CHECKING:
-    from ._serde import Document
+    from ._dataset import Dataset
+    from ._document import Document
     from ._system import PolicySystem
 
-#: The largest data file :func:`load` reads, in bytes.
-MAX_FILE_SIZE = 256 * 1024 * 1024
-
-#: The bundled data files, in the order they are read.
-BUNDLED_FILES = (
-    "sources.json",
-    "organizations.json",
-    "relations.json",
-    "events.json",
-    "publications.json",
-    "strategies.json",
-    "memberships.json",
-    "caveats.json",
-)
+#: The largest data file :func:`load` reads by default, in bytes (see the ``max_file_size`` argument).
+MAX_FILE_SIZE = 128 * 1024 * 1024
 
 _lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def without_gc() -> Iterator[None]:
-    # Loading builds a large acyclic graph of new objects; the cycle collector would walk it again and
-    # again as it grows, which makes loading superlinear. Nothing it builds needs collecting meanwhile.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 _bundled: PolicySystem | None = None
 _bundled_documents: tuple[tuple[str, Document], ...] | None = None
 
 
-def bundled_documents() -> tuple[tuple[str, Document], ...]:
+def _documents() -> tuple[tuple[str, Document], ...]:
     """The bundled files, parsed once."""
     global _bundled_documents  # noqa: PLW0603 - the module's one cache
     if _bundled_documents is None:
-        with _lock:
-            if _bundled_documents is None:
-                from ._read import read_bundled  # noqa: PLC0415 - the heavy part, on first use
+        from ._build import build_document  # noqa: PLC0415 - the heavy part, on first use
+        from ._read import read_bundled  # noqa: PLC0415
+        from ._registry import FILES  # noqa: PLC0415
 
-                with without_gc():
-                    _bundled_documents = read_bundled()
+        _bundled_documents = tuple(
+            (f"jp_mfg_policy/data/{name}", build_document(json.loads(read_bundled(name)))) for name in FILES
+        )
     return _bundled_documents
 
 
-def load(*, extra: Iterable[str | os.PathLike[str]] = (), bundled: bool = True) -> PolicySystem:
+def _dataset_of(documents: Iterable[tuple[str, Document]]) -> Dataset:
+    """The dataset of trusted documents, each record attributed to its file."""
+    from ._dataset import Dataset  # noqa: PLC0415
+    from ._registry import BY_NAME  # noqa: PLC0415
+
+    records: dict[str, list[Any]] = {}
+    origins: dict[tuple[str, Any], str] = {}
+    for file, document in documents:
+        for name, items in document.records.items():
+            records.setdefault(name, []).extend(items)
+            identity = BY_NAME[name].identity
+            origins.update(((name, identity(item)), file) for item in items)
+    return Dataset(records, origins=origins)
+
+
+def _paths(extra: object) -> list[str]:
+    if isinstance(extra, str | bytes | os.PathLike):
+        msg = f"extra takes a list of paths, not one path: load(extra=[{extra!r}])"
+        raise TypeError(msg)
+    paths = []
+    for path in extra:  # type: ignore[attr-defined]  # any iterable; checked item by item
+        if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
+            msg = f"each path in extra must be a str or an os.PathLike, not {type(path).__name__}"
+            raise TypeError(msg)
+        name = os.fspath(path)
+        if not isinstance(name, str):
+            msg = f"each path in extra must name a file as text, not {type(name).__name__}"
+            raise TypeError(msg)
+        paths.append(name)
+    return paths
+
+
+def load(
+    *,
+    extra: Iterable[str | os.PathLike[str]] = (),
+    bundled: bool = True,
+    max_file_size: int = MAX_FILE_SIZE,
+) -> PolicySystem:
     """
     The policy system: the bundled data, plus any user files in *extra*.
 
-    Without *extra*, every call returns the same object, built on first use
-    (once, however many threads ask at the same time). With *extra*, the user
-    files are read (never written), merged with the bundled data and
-    validated as one whole; a new system is returned and the cached one is
-    left as it was. With ``bundled=False`` only the files in *extra* are
-    read: a system exported with :meth:`PolicySystem.export` loads back so.
+    Without *extra*, every call returns the same object, built on first use (once,
+    however many threads ask at the same time). With *extra*, the user files (JSON, or
+    TOML for a ``.toml`` name in any case) are read, never written, merged with the
+    bundled data and validated as one whole; a new system is returned and the cached
+    one is left as it was. With ``bundled=False`` only the files in *extra* are read:
+    a system written by :meth:`PolicySystem.export` loads back so.
+
+    Each file is read up to *max_file_size* bytes and no further, and may hold at most
+    one JSON value per 16 bytes of that limit; a FIFO, a device or a directory is
+    refused before any read. Within these limits a file's load peaks at about 40 bytes
+    of memory per byte of file (see the security note).
 
     Raises:
-        DataError: If any file is unreadable or invalid, or the whole is
-            inconsistent; it lists every problem with its file and path.
+        DataError: If any file is unreadable or invalid, or the whole is inconsistent;
+            it lists every problem with its file and path, and nothing is loaded.
+        TypeError: If *extra* is one path rather than a list of them, or holds bytes.
 
     Example:
         >>> import jp_mfg_policy as jmp
@@ -91,26 +111,68 @@ def load(*, extra: Iterable[str | os.PathLike[str]] = (), bundled: bool = True) 
         ('経済産業省', '2001-01-06')
     """
     global _bundled  # noqa: PLW0603 - the module's one cache
-    from ._read import build, read_user  # noqa: PLC0415 - the heavy part, on first use
-
-    paths = tuple(extra)
+    paths = _paths(extra)
+    if isinstance(max_file_size, bool) or not isinstance(max_file_size, int) or max_file_size < 1:
+        msg = f"max_file_size must be a positive number of bytes, not {max_file_size!r}"
+        raise ValueError(msg)
     if not paths and bundled:
         if _bundled is None:
-            documents = bundled_documents()
             with _lock:
                 if _bundled is None:
-                    with without_gc():
-                        _bundled = build(documents)
+                    from ._system import PolicySystem  # noqa: PLC0415
+
+                    _bundled = PolicySystem(_dataset_of(_documents()))
         return _bundled
-    user: list[tuple[str, Document]] = []
+    with _lock:
+        documents = _documents() if bundled else ()
+    return _load_user(documents, paths, max_file_size)
+
+
+def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limit: int) -> PolicySystem:
+    from ._dataset import Dataset  # noqa: PLC0415 - user data needs the whole machinery
+    from ._merge import Located, apply_overrides, gather  # noqa: PLC0415
+    from ._read import parse, read_path  # noqa: PLC0415
+    from ._registry import BY_NAME  # noqa: PLC0415
+    from ._serde import structure_document  # noqa: PLC0415
+    from ._system import PolicySystem  # noqa: PLC0415
+    from ._validate import check  # noqa: PLC0415
+
     problems: list[Problem] = []
-    for path in paths:
-        with without_gc():
-            document, found = read_user(path)
+    user: list[tuple[str, Document]] = []
+    for name in paths:
+        if "\0" in name:
+            problems.append(Problem(repr(name), "$", "the path contains a NUL byte"))
+            continue
+        data, found = read_path(name, limit)
+        problems += found
+        if data is None:
+            continue
+        raw, found = parse(data, name, limit=limit)
+        problems += found
+        if raw is None:
+            continue
+        document, found = structure_document(raw, name)
         problems += found
         if document is not None:
-            user.append((os.fspath(path), document))
+            user.append((name, document))
+    days = {document.as_of for _, document in user}
+    if len(days) > 1 or (days != {None} and (bundled or any(d.as_of is None for _, d in user))):
+        problems.append(Problem(paths[0], "$.as_of", "files of one load must all describe the same day, and a snapshot loads alone (bundled=False)"))
+    # A broken file does not stop the others being checked: every problem, from every file, at once.
+    documents = [*bundled, *user]
+    tables = gather(documents)
+    overrides = [
+        Located(override, file, f"$.overrides[{number}]")
+        for file, document in documents
+        for number, override in enumerate(document.overrides)
+    ]
+    problems += apply_overrides(tables, overrides)
+    problems += check(tables)
     if problems:
         raise DataError(problems)
-    with without_gc():
-        return build([*(bundled_documents() if bundled else ()), *user])
+    records = {name: [located.item for located in table] for name, table in tables.items()}
+    origins = {
+        (name, BY_NAME[name].identity(located.item)): located.file for name, table in tables.items() for located in table
+    }
+    as_of = next(iter(days), None) if user else None
+    return PolicySystem(Dataset(records, as_of=None if as_of is None else as_of.start(), origins=origins))

@@ -1,35 +1,117 @@
 """
-Merging files: overrides change records of other files, explicitly.
+Merging files: every record with where it came from, and overrides applied through indexes.
 """
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-import cattrs
+import attrs
 
-from ._serde import COLLECTION_TYPES, COLLECTIONS, Override, converter, format_problem
-from ._validate import Located, Merged
+from ._document import Document, Override
+from ._registry import BY_NAME, COLLECTIONS
+from ._serde import structure, unstructure
 from .exceptions import Problem
 
 
-def _has_id(collection: str) -> bool:
-    return any(field.name == "id" for field in COLLECTION_TYPES[collection].__attrs_attrs__)  # type: ignore[attr-defined]
+@attrs.frozen
+class Located:
+    """A record with the file and the JSON path it was read from."""
+
+    item: Any
+    file: str
+    path: str
 
 
-def _matches(located: Located, override: Override) -> bool:
-    if override.id is not None:
-        return getattr(located.item, "id", None) == override.id
-    data = converter.unstructure(located.item)
-    return all(data.get(field) == value for field, value in (override.match or {}).items())
-
-
-def apply_overrides(merged: Merged, overrides: list[Located]) -> list[Problem]:  # noqa: C901 - one check a rule
+class Table:
     """
-    Apply each override, in file order, to the records of *merged*.
+    The records of one collection across files, with indexes built as overrides need them.
+
+    A removed record leaves an empty slot, so that every other record keeps its place.
+    """
+
+    def __init__(self, records: list[Located]) -> None:
+        self.slots: list[Located | None] = records
+        self._by_id: dict[str, list[int]] | None = None
+        # Field names of a `match` -> (their unstructured values -> slots).
+        self._by_fields: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        self._data: dict[int, dict[str, Any]] = {}
+
+    def __iter__(self) -> Iterator[Located]:
+        return (located for located in self.slots if located is not None)
+
+    def _unstructured(self, slot: int) -> dict[str, Any]:
+        if slot not in self._data:
+            located = self.slots[slot]
+            self._data[slot] = {} if located is None else unstructure(located.item)
+        return self._data[slot]
+
+    @staticmethod
+    def _key(values: Iterable[Any]) -> str:
+        # JSON text is hashable and compares as the values do.
+        return json.dumps(list(values), sort_keys=True, ensure_ascii=False)
+
+    def find(self, override: Override) -> list[int]:
+        """The slots of the records *override* picks out."""
+        if override.id is not None:
+            if self._by_id is None:
+                self._by_id = defaultdict(list)
+                for slot, located in enumerate(self.slots):
+                    if located is not None:
+                        self._by_id[located.item.id].append(slot)
+            return [slot for slot in self._by_id.get(override.id, []) if self.slots[slot] is not None]
+        fields = tuple(sorted(override.match or {}))
+        index = self._by_fields.get(fields)
+        if index is None:
+            index = self._by_fields[fields] = defaultdict(list)
+            for slot, located in enumerate(self.slots):
+                if located is not None:
+                    data = self._unstructured(slot)
+                    index[self._key(data.get(field) for field in fields)].append(slot)
+        wanted = self._key((override.match or {})[field] for field in fields)
+        return [slot for slot in index.get(wanted, []) if self.slots[slot] is not None]
+
+    def replace(self, slot: int, located: Located | None) -> None:
+        """Put *located* in *slot* (None to remove), keeping the indexes right."""
+        old = self.slots[slot]
+        if old is not None:
+            data = self._unstructured(slot)
+            for fields, index in self._by_fields.items():
+                index[self._key(data.get(field) for field in fields)].remove(slot)
+            if self._by_id is not None:
+                self._by_id[old.item.id].remove(slot)
+        self._data.pop(slot, None)
+        self.slots[slot] = located
+        if located is not None:
+            for fields, index in self._by_fields.items():
+                index[self._key(self._unstructured(slot).get(field) for field in fields)].append(slot)
+            if self._by_id is not None:
+                self._by_id[located.item.id].append(slot)
+
+
+def gather(documents: Iterable[tuple[str, Document]]) -> dict[str, Table]:
+    """Every record of *documents*, collection by collection, in file order."""
+    collected: dict[str, list[Located]] = {collection.name: [] for collection in COLLECTIONS}
+    for file, document in documents:
+        for name, records in document.records.items():
+            collected[name].extend(Located(item, file, f"$.{name}[{index}]") for index, item in enumerate(records))
+    return {name: Table(records) for name, records in collected.items()}
+
+
+def _has_id(collection: str) -> bool:
+    return any(field.name == "id" for field in attrs.fields(BY_NAME[collection].cls))
+
+
+def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[Problem]:  # noqa: C901 - one check a rule
+    """
+    Apply each override, in file order, to the records of *tables*.
 
     Every override must pick out exactly one record; the changed record must
-    still be valid. The changed record is attributed to the override's file.
+    still be valid. The changed record is attributed to the override's file, and
+    keeps every citation it had.
     """
     problems: list[Problem] = []
     for located in overrides:
@@ -38,9 +120,8 @@ def apply_overrides(merged: Merged, overrides: list[Located]) -> list[Problem]: 
         def fail(suffix: str, message: str, where: Located = located) -> None:
             problems.append(Problem(where.file, where.path + suffix, message))
 
-        if override.collection not in COLLECTIONS:
-            known = ", ".join(COLLECTIONS)
-            fail(".collection", f"unknown collection {override.collection!r}; expected one of: {known}")
+        if override.collection not in BY_NAME:
+            fail(".collection", f"unknown collection {override.collection!r}; expected one of: {', '.join(BY_NAME)}")
             continue
         keyed = _has_id(override.collection)
         if keyed and (override.id is None or override.match is not None):
@@ -55,30 +136,29 @@ def apply_overrides(merged: Merged, overrides: list[Located]) -> list[Problem]: 
         if not override.sources:
             fail(".sources", "no source cited: an override must name the source of its change")
             continue
-        records = merged.collections[override.collection]
-        found = [index for index, target in enumerate(records) if _matches(target, override)]
+        table = tables[override.collection]
+        found = table.find(override)
         if len(found) != 1:
             what = f"id {override.id!r}" if keyed else f"match {override.match!r}"
             fail(".id" if keyed else ".match", f"{what} picks out {len(found)} records of {override.collection}, not 1")
             continue
-        (index,) = found
+        (slot,) = found
         if override.remove:
-            del records[index]
+            table.replace(slot, None)
             continue
-        data: dict[str, Any] = converter.unstructure(records[index].item)
-        data |= override.changes or {}
-        data["sources"] = [*data.get("sources", []), *converter.unstructure(override.sources)]
-        try:
-            changed: object = converter.structure(data, COLLECTION_TYPES[override.collection])
-        except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-            messages = (
-                cattrs.transform_error(exc, path="", format_exception=format_problem)
-                if isinstance(exc, cattrs.BaseValidationError)
-                else [f"{format_problem(exc, None)} @ "]
-            )
-            for message in messages:
-                what, _, where = message.rpartition(" @ ")
-                fail(f".set{where}", what)
+        target = table.slots[slot]
+        assert target is not None  # noqa: S101 - find() returns live slots only
+        data = dict(unstructure(target.item))
+        changes = dict(override.changes or {})
+        # Citations accumulate: the record's own, any the change lists, and the override's.
+        added = changes.pop("sources", [])
+        data |= changes
+        if "sources" in data or added or override.sources:
+            data["sources"] = [*data.get("sources", []), *(added if isinstance(added, list) else [added]), *unstructure(override.sources)]
+        cls = BY_NAME[override.collection].cls
+        changed, wrong = structure(data, cls, located.file, f"{located.path}.set")
+        if wrong:
+            problems += wrong
             continue
-        records[index] = Located(changed, located.file, located.path)
+        table.replace(slot, Located(changed, located.file, located.path))
     return problems

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._models import Entity
+    from ._entities import Entity
 
 # Everything but letters and digits, in one pass: \W is any non-word character, and _ is a word one.
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -40,13 +40,33 @@ def normalize_key(text: str) -> str:
     return _NOT_ALNUM.sub("", folded)
 
 
-def names_of(entity: Entity) -> Iterator[str]:
-    """Every text `get` should find *entity* by: id, names, acronyms, aliases."""
-    yield entity.id
-    for field in ("name", "name_ja", "short_name_ja", "acronym", "title", "title_ja"):
+_NAME_FIELDS = ("name", "name_ja", "short_name_ja", "acronym", "title", "title_ja", "number", "number_en")
+
+
+def name_fields(entity: Entity) -> Iterator[tuple[str, str]]:
+    """
+    Every text `get` finds *entity* by, with the field (as a path below the record) it stands in.
+
+    The id, the names in every language, the acronym, aliases and former names, and for a
+    law its number.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> [field for field, _ in name_fields(jmp.load().get("CSTI"))][:3]
+        ['id', 'name', 'name_ja']
+    """
+    yield "id", entity.id
+    for field in _NAME_FIELDS:
         value = getattr(entity, field, None)
         if isinstance(value, str):
-            yield value
-    yield from getattr(entity, "aliases", ())
-    for name in getattr(entity, "former_names", ()):
-        yield name.text
+            yield field, value
+    for index, alias in enumerate(getattr(entity, "aliases", ())):
+        yield f"aliases[{index}]", alias
+    for index, name in enumerate(getattr(entity, "former_names", ())):
+        yield f"former_names[{index}].text", name.text
+
+
+def names_of(entity: Entity) -> Iterator[str]:
+    """Every text `get` should find *entity* by: id, names, acronyms, aliases, former names."""
+    for _, text in name_fields(entity):
+        yield text

@@ -1,111 +1,325 @@
 """
-A readable, plain-text overview of the policy system.
+Plain-text views of the system: one-line descriptions, trees, the overview and one entity in full.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._models import Organization
+from ._entities import Award, Entity, Law, Organization, Plan, Program, Publication, Recommendation, Strategy
+from ._enums import EventKind, LegalForm
+from ._identifiers import identifier_url
+from ._records import Coverage, Event, Relation, Target
 from ._system import PolicySystem
 
 
-def describe(org: Organization) -> str:
+def describe(entity: Entity) -> str:
     """
-    One line naming a body: acronym, English and Japanese names, years.
+    One line naming an entity: acronym, English and Japanese names, years.
 
     Example:
         >>> import jp_mfg_policy as jmp
         >>> describe(jmp.load().get("MITI"))
         'MITI  Ministry of International Trade and Industry  通商産業省  (1949–2001)'
     """
-    parts = [org.acronym] if org.acronym else []
-    parts.append(org.name)
-    if org.name_ja:
-        parts.append(org.name_ja)
-    start = str(org.established.year) if org.established else "?"
-    years = f"{start}–{org.dissolved.year}" if org.dissolved else f"founded {start}" if org.established else ""
-    country = "" if org.country == "JP" else f"{org.country}, "
-    if years or country:
-        parts.append(f"({country}{years})" if years else f"({country.rstrip(', ')})")
+    parts = [entity.acronym] if getattr(entity, "acronym", None) else []  # type: ignore[attr-defined]
+    parts.append(entity.name)
+    japanese = getattr(entity, "name_ja", None) or getattr(entity, "title_ja", None)
+    if japanese and japanese != entity.name:
+        parts.append(japanese)
+    start, end = entity.period.start, entity.period.end
+    if isinstance(entity, Organization):
+        start = entity.established.start() if entity.established else None
+        end = entity.dissolved.start() if entity.dissolved else None
+    years = f"{start.year if start else '?'}–{end.year}" if end else f"from {start.year}" if start else ""
+    if isinstance(entity, Organization) and not end and start:
+        years = f"founded {start.year}"
+    country = getattr(entity, "country", "JP")
+    if country != "JP":
+        years = f"{country}, {years}" if years else country
+    if years:
+        parts.append(f"({years})")
     return "  ".join(parts)
+
+
+def roots(system: PolicySystem) -> list[Organization]:
+    """The top of the tree: bodies that stand (on the system's day) and sit under no other."""
+    spans = system.index.timeline.spans
+    return [
+        org
+        for org in system.organizations
+        if spans[org.id][1] > spans[org.id][0] and system.parent(org) is None and _standing(system, org)
+    ]
+
+
+def _standing(system: PolicySystem, org: Organization) -> bool:
+    return system.as_of is not None or org.dissolved is None
 
 
 def tree(system: PolicySystem, root: Organization | None = None) -> Iterator[str]:
     """
     The bodies as a tree under their ministries or hosts, one line each.
 
-    Without *root*, every top-level body that still exists is a root.
+    Without *root*, every top-level body that stands is a root.
     """
-    roots = (
-        [root]
-        if root is not None
-        else [org for org in system.organizations if org.dissolved is None and system.parent(org) is None]
-    )
-    for index, org in enumerate(roots):
-        yield from _branch(system, org, "", last=index == len(roots) - 1, top=root is not None)
+    tops = [root] if root is not None else roots(system)
+    for number, org in enumerate(tops):
+        yield from _branch(system, org, "", last=number == len(tops) - 1, top=root is not None)
 
 
 def _branch(system: PolicySystem, org: Organization, prefix: str, *, last: bool, top: bool) -> Iterator[str]:
     if top:
         yield describe(org)
-        child_prefix = ""
+        below = ""
     else:
         yield f"{prefix}{'└── ' if last else '├── '}{describe(org)}"
-        child_prefix = prefix + ("    " if last else "│   ")
+        below = prefix + ("    " if last else "│   ")
     children = system.children(org)
-    for index, child in enumerate(children):
-        yield from _branch(system, child, child_prefix, last=index == len(children) - 1, top=False)
+    for number, child in enumerate(children):
+        yield from _branch(system, child, below, last=number == len(children) - 1, top=False)
+
+
+def coverage_line(system: PolicySystem, org: Organization) -> str:
+    """
+    How many bodies the data lists under *org*, and how complete the list is, as the sources say.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> coverage_line(jmp.load(), jmp.load().get("CRDS"))
+        'CRDS: 0 bodies listed; a selection (no source says the list is complete)'
+    """
+    count = len(system.children(org))
+    listed = f"{org.label}: {count} bod{'y' if count == 1 else 'ies'} listed"
+    claims = system.coverage(org)
+    if not claims:
+        return f"{listed}; a selection (no source says the list is complete)"
+    return f"{listed}; " + "; ".join(claim_text(claim) for claim in claims)
+
+
+def claim_text(claim: Coverage) -> str:
+    """
+    One coverage claim in words: complete or a selection, as of when, and of what.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> claim_text(jmp.load().coverage("METI")[0])[:20]
+        'complete as of 2024-'
+    """
+    when = f" as of {claim.as_of}" if claim.as_of else ""
+    return f"{'complete' if claim.complete else 'a selection'}{when}: {claim.description}"
+
+
+def _form(value: str | None) -> str:
+    return LegalForm(value).label if value in LegalForm._value2member_map_ else value or "?"
+
+
+def event_text(system: PolicySystem, event: Event) -> str:
+    """
+    One event in words: 'founded as special corporation', 'renamed A → B' ...
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> system = jmp.load()
+        >>> event_text(system, system.history("CSTI")[1])[:16]
+        'renamed Council '
+    """
+    others = ", ".join(_label(system, ident) for ident in event.other)
+    if event.kind is EventKind.FOUNDED:
+        text = "founded" + (f" as {_form(event.to_value)}" if event.to_value else "")
+        return text + (f", from {others}" if others else "")
+    if event.kind is EventKind.LEGAL_FORM_CHANGED:
+        return f"legal form {_form(event.from_value)} → {_form(event.to_value)}"
+    if event.kind is EventKind.RENAMED:
+        return f"renamed {event.from_value or '?'} → {event.to_value or '?'}"
+    return event.kind.value.replace("_", " ") + (f" {others}" if others else "")
+
+
+def _label(system: PolicySystem, ident: str | None) -> str:
+    if ident is None:
+        return "?"
+    entity = system.index.by_id.get(ident)
+    return ident if entity is None else entity.label
+
+
+def target_text(target: Target) -> str:
+    """
+    A target in words.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> target_text(jmp.load().get("keidanren-growth-strategy-2011").targets[0])
+        'economic growth: 2 % (real)'
+    """
+    basis = f" ({target.basis})" if target.basis else ""
+    return f"{target.indicator}: {target.value:g} {target.unit}{basis}"
+
+
+def relation_text(system: PolicySystem, relation: Relation) -> str:
+    """A relation in words, with its period."""
+    period = ""
+    if relation.valid_from or relation.valid_until:
+        period = f" ({relation.valid_from or '?'} to {relation.valid_until or 'now'})"
+    verb = relation.kind.value.replace("_", " ")
+    return f"{_label(system, relation.subject)} {verb} {_label(system, relation.object)}{period}"
+
+
+def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - one line per field
+    """Every field of an entity, as readable lines."""
+    lines = [describe(entity), f"  type: {type(entity).__name__}"]
+
+    def add(label: str, value: object) -> None:
+        if value not in (None, "", (), []):
+            lines.append(f"  {label}: {value}")
+
+    add("Japanese short name", getattr(entity, "short_name_ja", None))
+    add("also known as", "; ".join(getattr(entity, "aliases", ())))
+    for name in getattr(entity, "former_names", ()):
+        add(f"former {name.kind.value} name ({name.lang})", f"{name.text} ({name.valid_from or '…'} to {name.valid_until or '?'})")
+    if isinstance(entity, Organization):
+        add("established", entity.established)
+        add("dissolved", entity.dissolved)
+        add("legal form", entity.legal_form and f"{entity.legal_form.label} ({entity.legal_form.label_ja})")
+        for event in system.history(entity):
+            if event.kind is EventKind.LEGAL_FORM_CHANGED:
+                add(f"  from {event.date}", f"{_form(event.from_value)} → {_form(event.to_value)}")
+        parent = system.parent(entity)
+        add("under", parent and describe(parent))
+        ministry = system.ministry_of(entity)
+        if ministry is not None and ministry is not entity and ministry is not parent:
+            add("ministry", ministry.label)
+        add("predecessors", ", ".join(body.label for body in system.predecessors(entity)))
+        add("successors", ", ".join(body.label for body in system.successors(entity)))
+        children = system.children(entity)
+        if children:
+            add("under it", ", ".join(child.label for child in children))
+        if children or system.coverage(entity):
+            add("coverage", coverage_line(system, entity))
+        add("country", None if entity.country == "JP" else entity.country)
+        for stream in getattr(entity, "research_streams", ()):
+            add(stream.name, stream.description)
+    if isinstance(entity, Law):
+        add("law number", " / ".join(n for n in (entity.number, entity.number_en) if n))
+        for label in ("passed", "promulgated", "effective", "repealed"):
+            add(label, getattr(entity, label))
+        for number, requirement in enumerate(entity.requires, 1):
+            add(f"requires ({number})", requirement)
+    if isinstance(entity, Program | Plan):
+        first, last = entity.first_fiscal_year, entity.last_fiscal_year
+        add("fiscal years", f"FY{first or '?'}–{'FY' + str(last) if last else 'ongoing'}")
+    if isinstance(entity, Program):
+        for phase in entity.phases:
+            add(f"phase {phase.number or ''}".rstrip(), f"{phase.name} (FY{phase.first_fiscal_year or '?'}–{phase.last_fiscal_year or ''})")
+        for goal in entity.goals:
+            add(f"goal {goal.number or ''}".rstrip(), goal.text)
+    if isinstance(entity, Plan):
+        add("adopted", entity.adopted)
+        add("legal basis", entity.legal_basis)
+    if isinstance(entity, Strategy):
+        add("kind", entity.kind.value.replace("_", " "))
+        add("published by", _label(system, entity.publisher) if entity.publisher else None)
+        add("published", entity.published)
+        for edition in entity.editions:
+            add(f"edition {edition.adopted or ''}".rstrip(), edition.title)
+        add("purpose", entity.purpose)
+        for recommendation in system.recommendations:
+            if recommendation.strategy == entity.id:
+                add(f"recommendation {recommendation.number or '-'}", recommendation.text)
+    if isinstance(entity, Strategy | Plan):
+        for target in entity.targets:
+            add("target", target_text(target))
+    if isinstance(entity, Publication):
+        add("kind", entity.kind.value.replace("_", " "))
+        add("frequency", entity.frequency and entity.frequency.value)
+        add("first published", entity.first_published)
+        add("published by", ", ".join(_label(system, ident) for ident in entity.publishers))
+        add("legal basis", entity.legal_basis)
+        add("title means", entity.title_meaning)
+    if isinstance(entity, Award):
+        add("frequency", entity.frequency and entity.frequency.value)
+        add("created", f"FY{entity.established_fiscal_year}" if entity.established_fiscal_year else None)
+        add("first presented", entity.established)
+        add("organised by", ", ".join(_label(system, ident) for ident in entity.organisers))
+    if isinstance(entity, Recommendation):
+        add("strategy", _label(system, entity.strategy))
+        add("addressed to", entity.kind.value.replace("_", " "))
+    for identifier in getattr(entity, "identifiers", ()):
+        add(identifier.scheme.label, f"{identifier.value}  {identifier_url(identifier.scheme, identifier.value)}")
+    for missing in getattr(entity, "missing_identifiers", ()):
+        add(f"no {missing.scheme.label}", missing.reason)
+    add("website", getattr(entity, "website", None))
+    for field in ("description", "role", "purpose"):
+        if not (field == "purpose" and isinstance(entity, Strategy)):
+            add(field, getattr(entity, field, None))
+    for number, mission in enumerate(getattr(entity, "missions", ()), 1):
+        add(f"mission {number}", mission)
+    for function in getattr(entity, "functions", ()):
+        add("function", function)
+    for relation in system.relations(subject=entity):
+        add("relation", relation_text(system, relation))
+    for relation in system.relations(object=entity):
+        add("relation", relation_text(system, relation))
+    for event in system.history(entity):
+        add(f"{event.date or 'undated'}", event_text(system, event))
+    for caveat in system.caveats_of(entity):
+        add(f"caveat ({caveat.topic.value.replace('_', ' ')})", caveat.later)
+    add("note", getattr(entity, "note", None))
+    cited = dict.fromkeys(citation.source for citation in entity.sources)
+    add("sources", "; ".join(f"{system.source(ident).title} ({system.source(ident).publisher})" for ident in cited))
+    return lines
 
 
 def overview(system: PolicySystem, *, header: str) -> str:
-    """The whole overview, as printed by ``jp-mfg-policy``."""
+    """The whole overview, as printed by ``jp-mfg-policy``: one short section per kind of thing."""
     lines = [header, ""]
     former = [org for org in system.organizations if org.dissolved is not None]
     lines.append(
-        f"{len(system.organizations)} bodies ({len(former)} former), {len(system.relations())} relations, "
-        f"{len(system.events)} dated events, {len(system.sources)} sources"
+        f"{len(system.organizations)} bodies ({len(former)} former), {len(system.laws)} laws, "
+        f"{len(system.programs)} programmes, {len(system.plans)} plans, {len(system.strategies)} strategies, "
+        f"{len(system.relations())} relations, {len(system.events)} events, {len(system.sources)} sources"
     )
-    lines += ["", "Bodies today, under their ministries or hosts:"]
-    lines += [f"  {line}" for line in tree(system)]
-    lines += ["", "Former bodies, and what succeeded them:"]
-    for org in former:
-        successors = ", ".join(system.get(ident).label for ident in org.successors)  # type: ignore[union-attr]
-        lines.append(f"  {describe(org)}" + (f"  → {successors}" if successors else ""))
-    lines += ["", "Publications and awards:"]
-    for publication in system.publications:
-        publishers = ", ".join(system.get(ident).label for ident in publication.publishers)  # type: ignore[union-attr]
-        lines.append(f"  {publication.title} ({publication.title_ja}): {publication.frequency}, by {publishers}")
-    for award in system.awards:
-        organisers = ", ".join(system.get(ident).label for ident in award.organisers)  # type: ignore[union-attr]
-        lines.append(f"  {award.name} ({award.name_ja}): {award.frequency} since {award.established}, by {organisers}")
-    lines += ["", "Strategies and their recommendations:"]
-    for strategy in system.strategies:
-        targets = ", ".join(f"{t.value:g}{t.unit} {t.basis}" for t in strategy.targets)
-        lines.append(f"  {strategy.title}: growth targets {targets}" if targets else f"  {strategy.title}")
-        for recommendation in system.recommendations:
-            if recommendation.strategy == strategy.id:
-                mark = f"{recommendation.number}." if recommendation.number else "-"
-                lines.append(f"    {mark} {recommendation.text} ({recommendation.kind.replace('_', ' ')})")
-    lines += ["", "Government plans:"]
-    for plan in system.plans:
-        lines.append(f"  {plan.name} ({plan.name_ja}): FY{plan.first_fiscal_year}–{plan.last_fiscal_year}")
-    lines += ["", "Membership counts:"]
-    for org in system.organizations:
-        counts = system.memberships_of(org)
-        if counts:
+    lines += ["", "Bodies by ministry or host (`tree` draws them all):"]
+    for top in roots(system):
+        below = system.children(top)
+        claims = system.coverage(top)
+        state = "" if not below else " (coverage: `show` tells)" if claims else " (a selection)"
+        lines.append(f"  {describe(top)}{state}")
+        if below:
+            lines.append("      " + ", ".join(child.label for child in below))
+    if former and system.as_of is None:
+        lines += ["", "Former bodies, and what succeeded them:"]
+        for org in former:
+            successors = ", ".join(body.label for body in system.successors(org))
+            lines.append(f"  {describe(org)}" + (f"  → {successors}" if successors else ""))
+    sections = (
+        ("Laws:", system.laws),
+        ("Programmes:", system.programs),
+        ("Plans:", system.plans),
+        ("Strategies and concepts:", system.strategies),
+        ("Publications and awards:", (*system.publications, *system.awards)),
+    )
+    for title, entities in sections:
+        if entities:
+            lines += ["", title]
+            lines += [f"  {describe(entity)}" for entity in entities]
+    counted = [(org, system.memberships_of(org)) for org in system.organizations]
+    counted = [(org, counts) for org, counts in counted if counts]
+    if counted:
+        lines += ["", "Membership counts:"]
+        for org, counts in counted:
             latest = counts[-1]
             figures = [
                 f"{value:,} {label}"
                 for value, label in (
+                    (latest.total, "members"),
                     (latest.companies, "companies"),
                     (latest.industrial_associations, "industrial associations"),
-                    (latest.regional_organisations, "regional organisations"),
+                    (latest.regional_organizations, "regional organizations"),
                 )
                 if value is not None
             ]
-            lines.append(
-                f"  {org.label}: {', '.join(figures)} (as of {latest.as_of}; {len(counts)} counts since "
-                f"{counts[0].as_of.year})"
-            )
+            lines.append(f"  {org.label}: {', '.join(figures)} (as of {latest.as_of}; {len(counts)} counts)")
+    claims = system.coverage()
+    if claims:
+        lines += ["", "What the data covers:"]
+        lines += [f"  {claim.collection}: {claim_text(claim)}" for claim in claims]
     return "\n".join(lines)

@@ -1,155 +1,187 @@
 """
-Reading data files: bytes -> JSON or TOML -> documents -> a validated system.
+Reading data files: a bounded read of a regular file, then JSON or TOML text to plain values.
 
-Imported on the first load, not with the package: it brings in cattrs and the converter.
+Everything here refuses rather than guesses, and says where: a file that is not a regular
+file, too large, not UTF-8, not valid JSON or TOML, with a key twice in one object, a lone
+surrogate, or a number that is not finite.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
+import re
+import stat
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterator
 from importlib.resources import files
-from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-import cattrs
+from .exceptions import Problem
 
-from . import _load
-from ._merge import apply_overrides
-from ._serde import COLLECTIONS, Document, converter, format_problem
-from ._system import PolicySystem
-from ._validate import ENTITY_COLLECTIONS, Located, Merged, check
-from .exceptions import DataError, Problem
+#: The largest data file :func:`~jp_mfg_policy.load` reads by default, in bytes.
+DEFAULT_MAX_FILE_SIZE = 128 * 1024 * 1024
+#: At most one JSON value (object, array, string, number ...) per this many bytes of the limit.
+BYTES_PER_VALUE = 16
+_CHUNK = 1024 * 1024
+# A \\u escape of a UTF-16 surrogate; only a lone one survives parsing as a surrogate character.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
-def _reject_constant(name: str) -> None:
-    msg = f"{name} is not valid JSON"
-    raise ValueError(msg)
+def is_toml(name: str) -> bool:
+    """
+    Whether a file is read as TOML: its name ends in ``.toml``, in any case.
+
+    Example:
+        >>> is_toml("mine.TOML"), is_toml("mine.json")
+        (True, False)
+    """
+    return name.lower().endswith(".toml")
+
+
+def read_path(name: str, limit: int) -> tuple[bytes | None, list[Problem]]:
+    """
+    The bytes of the regular file *name*, read up to *limit* bytes and no further.
+
+    A FIFO, a device, a directory or a socket is refused at once, before any read.
+
+    Example:
+        >>> read_path("/dev/zero", 10)[1][0].message
+        'not a regular file but a character device'
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(name, flags)
+    except OSError as exc:
+        return None, [Problem(name, "$", f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((what for test, what in _KINDS if test(mode)), "a special file")
+            return None, [Problem(name, "$", f"not a regular file but {kind}")]
+        chunks, size = [], 0
+        # Trust the bytes, not fstat's size: a file may grow while it is read.
+        while size <= limit:
+            chunk = os.read(descriptor, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        return None, [Problem(name, "$", f"cannot read the file: {exc.strerror or exc}")]
+    finally:
+        os.close(descriptor)
+    if size > limit:
+        return None, [Problem(name, "$", f"the file is over the limit of {limit:,} bytes")]
+    return b"".join(chunks), []
+
+
+def read_bundled(name: str) -> bytes:
+    """The bytes of a bundled data file."""
+    return files(__package__).joinpath("data", name).read_bytes()
+
+
+class _Duplicates(dict[str, Any]):
+    """A JSON object in which some keys appeared more than once."""
+
+    __slots__ = ("twice",)
+    twice: list[str]
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        twice = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
-        msg = f"duplicate key {', '.join(map(repr, twice))} in one object"
+    if len(result) == len(pairs):
+        return result
+    marked = _Duplicates(result)
+    seen: set[str] = set()
+    marked.twice = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]  # set.add marks
+    return marked
+
+
+def _reject_constant(name: str) -> float:
+    msg = f"{name} is not a number JSON allows"
+    raise ValueError(msg)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    # 1e400 reads as infinity: a number no float can hold is refused, not rounded to inf.
+    if value in (float("inf"), float("-inf")) or value != value:
+        msg = f"the number {text[:40]} is not finite (too large for a float, or not a number)"
         raise ValueError(msg)
-    return result
-
-
-def _plain(value: object) -> object:
-    """TOML's dates and times as ISO text, as JSON files write them."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
     return value
 
 
-def parse(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:  # noqa: C901, PLR0911, PLR0912 - one return per fault
+def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:  # noqa: ANN401 - any JSON value
+    """Every value with its JSON path, depth first, without recursion."""
+    stack = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        yield where, item
+        if isinstance(item, dict):
+            stack.extend((f"{where}.{key}" if key.isidentifier() or key == "$schema" else f"{where}[{key!r}]", child) for key, child in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((f"{where}[{index}]", child) for index, child in reversed(list(enumerate(item))))
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[dict[str, Any] | None, list[Problem]]:  # noqa: C901, PLR0911 - one return per fault
     """
-    Parse and structure one file's bytes (JSON, or TOML for a ``.toml`` file), or say everything wrong with them.
+    Parse one file's bytes (JSON, or TOML for a ``.toml`` file) into plain values, or say what is wrong.
 
     Example:
-        >>> parse(b'{"organizations": 3}', "x.json")[1][0].message
-        'expected an array, got an integer'
+        >>> parse(b'{"a": 1, "a": 2}', "x.json")[1][0].message
+        "the key 'a' appears twice in one object"
+        >>> parse(b'{"a": NaN}', "x.json")[1][0].message
+        'NaN is not a number JSON allows'
     """
+    if len(data) > limit:
+        return None, [Problem(file, "$", f"the file is over the limit of {limit:,} bytes")]
     if not data.strip():
         return None, [Problem(file, "$", "the file is empty")]
-    if len(data) > _load.MAX_FILE_SIZE:
-        return None, [Problem(file, "$", f"the file is {len(data):,} bytes, over the limit of {_load.MAX_FILE_SIZE:,}")]
+    # A JSON value is a container, or follows a comma: this counts them all (and more), cheaply.
+    values = data.count(b",") + data.count(b"[") + data.count(b"{") + data.count(b"=")
+    most = max(limit // BYTES_PER_VALUE, 1_000)
+    if values > most:
+        return None, [Problem(file, "$", f"the file holds about {values:,} values, over the limit of {most:,}")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(file, "$", f"not UTF-8: byte {exc.start} is {data[exc.start : exc.start + 1]!r}")]
+        return None, [Problem(file, "$", f"not UTF-8: byte {exc.start:,} is {data[exc.start : exc.start + 1]!r}")]
+    text = text.removeprefix("\ufeff")
     try:
-        if file.endswith(".toml"):
-            raw = _plain(tomllib.loads(text))
+        if is_toml(file):
+            raw = tomllib.loads(text, parse_float=_finite)
         else:
-            raw = json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant)
+            raw = json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         return None, [Problem(file, "$", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
     except tomllib.TOMLDecodeError as exc:
         return None, [Problem(file, "$", f"malformed TOML: {exc}")]
-    except (ValueError, RecursionError) as exc:
-        message = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return None, [Problem(file, "$", message)]
+    except RecursionError:
+        return None, [Problem(file, "$", "nested too deeply")]
+    except ValueError as exc:  # NaN, infinities, and integers with too many digits
+        return None, [Problem(file, "$", str(exc))]
     if not isinstance(raw, dict):
         return None, [Problem(file, "$", "the file must hold a JSON object whose keys name collections")]
-    if not any(name in raw for name in (*COLLECTIONS, "overrides")):
-        expected = ", ".join((*COLLECTIONS, "overrides"))
-        return None, [Problem(file, "$", f"no collection found; expected at least one of: {expected}")]
-    try:
-        return converter.structure(raw, Document), []
-    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        if isinstance(exc, cattrs.BaseValidationError):
-            messages = cattrs.transform_error(exc, path="$", format_exception=format_problem)
-        else:
-            messages = [f"{format_problem(exc, None)} @ $"]
-        return None, [Problem(file, *_split(message)) for message in messages]
-
-
-def _split(message: str) -> tuple[str, str]:
-    """Turn cattrs' ``"what @ where"`` into ``(where, what)``."""
-    what, _, where = message.rpartition(" @ ")
-    return (where, what) if what else ("$", message)
-
-
-def read_bundled() -> tuple[tuple[str, Document], ...]:
-    data = files(__package__).joinpath("data")
-    documents, problems = [], []
-    for name in _load.BUNDLED_FILES:
-        document, found = parse(data.joinpath(name).read_bytes(), f"jp_mfg_policy/data/{name}")
-        problems += found
-        if document is not None:
-            documents.append((f"jp_mfg_policy/data/{name}", document))
-    if problems:
-        raise DataError(problems)
-    return tuple(documents)
-
-
-def read_user(path: str | os.PathLike[str]) -> tuple[Document | None, list[Problem]]:
-    name = os.fspath(path)
-    try:
-        size = Path(name).stat().st_size
-        if size > _load.MAX_FILE_SIZE:
-            return None, [Problem(name, "$", f"the file is {size:,} bytes, over the limit of {_load.MAX_FILE_SIZE:,}")]
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, "$", f"cannot read the file: {exc.strerror or exc}")]
-    return parse(data, name)
-
-
-def build(documents: Iterable[tuple[str, Document]]) -> PolicySystem:
-    """
-    Validate *documents* as one whole and index them.
-
-    Raises:
-        DataError: Listing every problem found.
-    """
-    documents = list(documents)
-    merged = Merged.of(documents)
-    overrides = [
-        Located(override, file, f"$.overrides[{index}]")
-        for file, document in documents
-        for index, override in enumerate(document.overrides)
-    ]
-    problems = apply_overrides(merged, overrides)
-    keys: dict[str, frozenset[str]] = {}
-    problems += check(merged, keys)
-    if problems:
-        raise DataError(problems)
-    collections: dict[str, Any] = {name: tuple(merged.items(name)) for name in COLLECTIONS}
-    origins: dict[object, str] = {}
-    for name, records in merged.collections.items():
-        for located in records:
-            # Entities by id, so that a snapshot's renamed copy still finds its file.
-            key = located.item.id if name in ENTITY_COLLECTIONS else located.item
-            origins[key] = located.file
-    return PolicySystem(**collections, origins=MappingProxyType(origins), keys=keys)
+    problems = []
+    if type(raw) is _Duplicates or any(type(v) is _Duplicates for _, v in _walk(raw, "$")):
+        for where, item in _walk(raw, "$"):
+            if type(item) is _Duplicates:
+                problems += [Problem(file, where, f"the key {key!r} appears twice in one object") for key in item.twice]
+    if _SURROGATE_ESCAPE.search(text):
+        for where, item in _walk(raw, "$"):
+            keys = item.keys() if isinstance(item, dict) else ()
+            if (isinstance(item, str) and _has_surrogate(item)) or any(_has_surrogate(key) for key in keys):
+                problems.append(Problem(file, where, "a lone UTF-16 surrogate (\\ud800-\\udfff) is not text"))
+    return (None, problems) if problems else (raw, [])

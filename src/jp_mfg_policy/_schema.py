@@ -1,30 +1,30 @@
 """
-The JSON Schema of the data files, derived from the model.
+The JSON Schema of the data files, derived from the registry and the fields' declarations.
 
-``data/schema.json`` is this schema, written out by ``scripts/make_schema.py``;
-a test keeps the two equal.
+``data/schema.json`` is this schema written out (``python -m jp_mfg_policy._schema >
+src/jp_mfg_policy/data/schema.json``); a test keeps the two equal.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
-import tomllib
 import types
-from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 
 from ._dates import PartialDate
-from ._models import Organization, _slug, _slugs
-from ._read import _plain
-from ._serde import COLLECTIONS, ORGANIZATION_KINDS, Document, Override
+from ._document import Document, Override
+from ._fields import SCHEMA, json_name
+from ._read import parse, read_path
+from ._registry import BY_NAME, COLLECTIONS, ORGANIZATIONS
 from .exceptions import Problem
 
-SCHEMA_ID = "https://jp-mfg-policy.readthedocs.io/schema/data-2026.json"
-_SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SCHEMA_ID = "https://jp-mfg-policy.readthedocs.io/schema/data-2026.2.json"
 _DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_PRIMITIVES = {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"}, bool: {"type": "boolean"}}
 
 
 def _type(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, PLR0911 - any annotation; one case a kind
@@ -36,39 +36,36 @@ def _type(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN
     if origin is tuple:
         return {"type": "array", "items": _type(args[0], defs)}
     if origin is dict:
-        return {"type": "object", "additionalProperties": _type(args[1], defs)}
-    if annotation is Any:
-        return {}
+        return {"type": "object"}
     if annotation is PartialDate:
         return {"$ref": "#/$defs/PartialDate"}
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return {"enum": [member.value for member in annotation]}
-    if annotation is Organization:
+    if annotation in ORGANIZATIONS.kinds:
         return {"$ref": "#/$defs/AnyOrganization"}
-    if attrs.has(annotation):
+    if isinstance(annotation, type) and attrs.has(annotation):
         _define(annotation, defs)
         return {"$ref": f"#/$defs/{annotation.__name__}"}
-    return {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"}, bool: {"type": "boolean"}}[
-        annotation
-    ]
+    return dict(_PRIMITIVES[annotation])
 
 
 def _object(cls: type, defs: dict[str, Any], *, tag: str | None = None) -> dict[str, Any]:
     properties: dict[str, Any] = {"kind": {"const": tag}} if tag else {}
     required = ["kind"] if tag else []
-    renames = {"changes": "set"} if cls is Override else {}
     for field in attrs.fields(attrs.resolve_types(cls)):
+        if not field.init:
+            continue
         schema = _type(field.type, defs)
-        if field.validator is _slug:
-            schema = {"type": "string", "pattern": _SLUG}
-        elif field.validator is _slugs:
-            schema = {"type": "array", "items": {"type": "string", "pattern": _SLUG}}
-        if cls is Override and field.name == "collection":
-            schema = {"enum": list(COLLECTIONS)}
-        name = renames.get(field.name, field.name)
+        declared = field.metadata.get(SCHEMA)
+        if declared is not None:
+            optional = field.default is None
+            schema = {"anyOf": [declared, {"type": "null"}]} if optional else dict(declared)
+        name = json_name(field)
         properties[name] = schema
         if field.default is attrs.NOTHING:
             required.append(name)
+    if cls is Override:
+        properties["collection"] = {"enum": list(BY_NAME)}
     return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
 
@@ -93,33 +90,53 @@ def schema() -> dict[str, Any]:
             "description": "A date to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.",
         }
     }
+    tags = [cls.TAG for cls in ORGANIZATIONS.kinds]  # type: ignore[attr-defined]
     # Dispatch on "kind" with if/then, so that errors speak of the one kind meant, not of all of them.
     defs["AnyOrganization"] = {
         "description": "A body; its 'kind' says which.",
         "type": "object",
         "required": ["kind"],
-        "properties": {"kind": {"enum": list(ORGANIZATION_KINDS)}},
+        "properties": {"kind": {"enum": tags}},
         "allOf": [
-            {"if": {"properties": {"kind": {"const": kind}}}, "then": {"$ref": f"#/$defs/{cls.__name__}"}}
-            for kind, cls in ORGANIZATION_KINDS.items()
+            {"if": {"properties": {"kind": {"const": cls.TAG}}}, "then": {"$ref": f"#/$defs/{cls.__name__}"}}  # type: ignore[attr-defined]
+            for cls in ORGANIZATIONS.kinds
         ],
     }
-    for kind, cls in ORGANIZATION_KINDS.items():
-        defs[cls.__name__] = _object(cls, defs, tag=kind)
-    document = _object(Document, defs)
-    document["properties"]["$schema"] = document["properties"].pop("schema")
-    document["anyOf"] = [{"required": [name]} for name in (*COLLECTIONS, "overrides")]
+    for cls in ORGANIZATIONS.kinds:
+        defs[cls.__name__] = _object(cls, defs, tag=cls.TAG)  # type: ignore[attr-defined]
+    properties: dict[str, Any] = {
+        "$schema": {"type": "string"},
+        "about": {"type": "object", "additionalProperties": {"type": "string"}},
+        "as_of": {"$ref": "#/$defs/PartialDate", "description": "The day a snapshot describes."},
+    }
+    for collection in COLLECTIONS:
+        properties[collection.name] = {"type": "array", "items": _type(collection.cls, defs), "description": collection.doc}
+    properties["overrides"] = {"type": "array", "items": _type(Override, defs)}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "jp-mfg-policy data file",
         "description": "One file of the jp-mfg-policy dataset: any of its collections, each a list of records.",
-        **document,
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "anyOf": [{"required": [collection.name]} for collection in COLLECTIONS] + [{"required": ["overrides"]}],
         "$defs": dict(sorted(defs.items())),
     }
 
 
-def schema_problems(paths: list[str]) -> list[Problem] | None:
+def _plain(value: Any) -> Any:  # noqa: ANN401 - any TOML value
+    """TOML's dates as the ISO text JSON files write (for the schema's eyes only)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def schema_problems(paths: list[str], limit: int) -> list[Problem] | None:
     """
     Every way the files at *paths* break the JSON Schema; None if jsonschema is not installed.
 
@@ -132,11 +149,15 @@ def schema_problems(paths: list[str]) -> list[Problem] | None:
     validator = jsonschema.Draft202012Validator(schema())
     problems = []
     for path in paths:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-            data = _plain(tomllib.loads(text)) if path.endswith(".toml") else json.loads(text)
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        data, _ = read_path(path, limit)
+        raw = None if data is None else parse(data, path, limit=limit)[0]
+        if raw is None:
             continue
-        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-        problems += [Problem(path, e.json_path, f"does not match the schema: {e.message}") for e in errors]
+        errors = sorted(validator.iter_errors(_plain(raw)), key=lambda e: list(e.absolute_path))
+        problems += [Problem(path, e.json_path, f"does not match the schema: {e.message[:300]}") for e in errors]
     return problems
+
+
+if __name__ == "__main__":
+    print(json.dumps(schema(), ensure_ascii=False, indent=2))  # noqa: T201 - writing the schema file is this module's script
+    _ = Document

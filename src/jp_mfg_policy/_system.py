@@ -1,42 +1,44 @@
 """
-The policy system: indexed entities and the queries over them.
+The policy system: a dataset and its index, behind the queries researchers ask.
+
+The facade holds no logic of its own beyond resolving keys: search, snapshots, the
+hierarchy, citations and exports each live in a module of their own.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, overload
 
-import attrs
-
-from ._dates import PartialDate, as_date, date_sort_key, in_period
+from . import _hierarchy
+from ._dataset import Dataset
+from ._dates import FiscalYear, PartialDate, Period, as_date
+from ._entities import Agency, BusinessFederation, Council, Entity, Law, Ministry, Organization, Plan, Program
+from ._enums import RelationKind
 from ._identifiers import IdentifierScheme, normalize_identifier
 from ._index import Index
-from ._load import without_gc
-from ._models import (
-    Agency,
-    Award,
-    BusinessFederation,
-    Caveat,
-    Council,
-    Entity,
-    Event,
-    LegalForm,
-    MembershipCount,
-    Ministry,
-    NameKind,
-    Organization,
-    Plan,
-    Publication,
-    Recommendation,
-    Relation,
-    RelationKind,
-    Source,
-    Strategy,
+from ._records import Caveat, Coverage, Event, MembershipCount, Relation, Source
+from ._registry import (
+    AWARDS,
+    CAVEATS,
+    COVERAGE,
+    EVENTS,
+    LAWS,
+    MEMBERSHIPS,
+    ORGANIZATIONS,
+    PLANS,
+    PROGRAMS,
+    PUBLICATIONS,
+    RECOMMENDATIONS,
+    RELATIONS,
+    SOURCES,
+    STRATEGIES,
+    collection_of,
 )
-from ._normalize import normalize_key
+from ._search import Match, Tables, search
+from ._snapshot import snapshot
 from .exceptions import UnknownEntityError
 
 if TYPE_CHECKING:
@@ -44,101 +46,101 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 _T = TypeVar("_T")
+_O = TypeVar("_O", bound=Organization)
 _MISSING: Any = object()
 
-Key = str | Organization | Publication | Award | Strategy | Recommendation | Plan
-"""Anything that names an entity: the entity itself, its id, or any of its names."""
+#: Anything that names an entity: the entity itself, its id, or any of its names.
+Key: TypeAlias = "str | Entity"
+#: A record that states facts: an entity, a relation, an event or a membership count.
+Fact: TypeAlias = "Entity | Relation | Event | MembershipCount"
 
 
-@attrs.frozen(eq=False, repr=False)
+def _missing(value: object) -> bool:
+    """Whether *value* is a missing value: None, NaN, or pandas' NA."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    try:
+        return bool(value != value)  # NaN is the one value not equal to itself
+    except TypeError:  # pandas.NA will not be a bool
+        return True
+
+
 class PolicySystem:
     """
-    Japan's manufacturing-policy system: every entity, indexed for queries.
+    Japan's manufacturing-policy system: every record, indexed for queries.
 
-    Get one with :func:`jp_mfg_policy.load`. A system is immutable: queries
-    return tuples and frozen entities; :meth:`at` returns a new system.
+    Get one with :func:`jp_mfg_policy.load`. A system is immutable: queries return
+    tuples and frozen records; :meth:`at` returns a new system for a past day.
 
-    Iterating yields every entity (bodies, publications, awards, strategies,
-    recommendations, plans); ``len()`` counts them; ``key in system`` tells
-    whether :meth:`get` would find *key*.
+    Iterating yields every entity (bodies, laws, programmes, publications, awards,
+    strategies, recommendations, plans); ``len()`` counts them; ``key in system``
+    tells whether :meth:`get` would find *key*. Systems pickle and copy (for
+    multiprocessing), and compare equal when their records are.
 
     Example:
         >>> import jp_mfg_policy as jmp
         >>> system = jmp.load()
         >>> system["経済産業省"].acronym
         'METI'
-        >>> [body.label for body in system.children("METI")]
-        ['AIST', 'SMEA', 'Manufacturing Industries Bureau', 'JETRO', 'JPO', 'NEDO']
+        >>> "RIETI" in [body.label for body in system.children("METI")]
+        True
     """
 
-    _sources: tuple[Source, ...]
-    _organizations: tuple[Organization, ...]
-    _relations: tuple[Relation, ...]
-    _events: tuple[Event, ...]
-    _publications: tuple[Publication, ...]
-    _awards: tuple[Award, ...]
-    _strategies: tuple[Strategy, ...]
-    _recommendations: tuple[Recommendation, ...]
-    _plans: tuple[Plan, ...]
-    _memberships: tuple[MembershipCount, ...]
-    _caveats: tuple[Caveat, ...] = ()
-    _origins: Mapping[object, str] = attrs.field(factory=dict, eq=False, repr=False)
-    #: The day this system describes, or None for the whole record.
-    as_of: dt.date | None = None
-    # The system this one is a snapshot of, whose index work can be reused; dropped once used.
-    _previous: PolicySystem | None = attrs.field(default=None, eq=False, repr=False)
-    # Lookup keys the loader has already computed while validating; dropped once used.
-    _keys: Mapping[str, frozenset[str]] | None = attrs.field(default=None, eq=False, repr=False)
-    _index: Index = attrs.field(init=False, eq=False, repr=False)
+    __slots__ = ("__weakref__", "_index", "_search")
 
-    def __attrs_post_init__(self) -> None:
-        previous = self._previous._index if self._previous is not None else None  # noqa: SLF001 - same class
-        object.__setattr__(
-            self,
-            "_index",
-            Index(
-                organizations=self._organizations,
-                relations=self._relations,
-                events=self._events,
-                others=(*self._publications, *self._awards, *self._strategies, *self._recommendations, *self._plans),
-                strategies=self._strategies,
-                recommendations=self._recommendations,
-                memberships=self._memberships,
-                sources=self._sources,
-                current_only=self.as_of is None,
-                events_sorted=self._previous is not None,  # a snapshot's events come from a sorted index
-                previous=previous,
-                known=self._keys,
-            ),
-        )
-        object.__setattr__(self, "_previous", None)
-        object.__setattr__(self, "_keys", None)
+    def __init__(self, dataset: Dataset, *, root: Index | None = None) -> None:
+        # A snapshot looks names up through its whole record's index (*root*).
+        self._index = Index(dataset, root)
+        self._search: Tables | None = None
 
-    # -- the collections ----------------------------------------------------
+    # -- the records ----------------------------------------------------------
 
     @property
-    def sources(self) -> tuple[Source, ...]:
+    def dataset(self) -> Dataset:
         """
-        Every source the data cites.
+        Every record, collection by collection (see :mod:`the registry <jp_mfg_policy>`).
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> len(jmp.load().sources) > 80
+            >>> jmp.load().dataset.as_of is None
             True
         """
-        return self._sources
+        return self._index.dataset
 
     @property
-    def organizations(self) -> tuple[Organization, ...]:
+    def index(self) -> Index:
+        """The lookup tables (private in all but name: their shape may change)."""
+        return self._index
+
+    @property
+    def as_of(self) -> dt.date | None:
         """
-        Every body, of every kind, in data order.
+        The day this system describes (a snapshot from :meth:`at`), or None for the whole record.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> jmp.load().organizations[1].acronym
-            'METI'
+            >>> jmp.load().at(1999).as_of
+            datetime.date(1999, 12, 31)
         """
-        return self._organizations
+        return self.dataset.as_of
+
+    sources = SOURCES
+    organizations = ORGANIZATIONS
+    laws = LAWS
+    programs = PROGRAMS
+    publications = PUBLICATIONS
+    awards = AWARDS
+    strategies = STRATEGIES
+    recommendations = RECOMMENDATIONS
+    plans = PLANS
+    events = EVENTS
+    memberships = MEMBERSHIPS
+    caveats = CAVEATS
+
+    def _of_kind(self, cls: type[_O]) -> tuple[_O, ...]:
+        return tuple(org for org in self.dataset[ORGANIZATIONS] if isinstance(org, cls))
 
     @property
     def ministries(self) -> tuple[Ministry, ...]:
@@ -147,157 +149,48 @@ class PolicySystem:
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> [m.label for m in jmp.load().ministries][:3]
-            ['METI', 'MITI', 'Ministry of Commerce and Industry']
+            >>> "MITI" in [m.label for m in jmp.load().ministries]
+            True
         """
-        return tuple(org for org in self._organizations if isinstance(org, Ministry))
+        return self._of_kind(Ministry)
 
     @property
     def agencies(self) -> tuple[Agency, ...]:
         """
-        The agencies, institutes and bureaus.
+        The agencies, institutes, bureaus and companies under a supervising body.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> jmp.load().agencies[0].acronym
-            'AIST'
+            >>> "AIST" in [a.label for a in jmp.load().agencies]
+            True
         """
-        return tuple(org for org in self._organizations if isinstance(org, Agency))
+        return self._of_kind(Agency)
 
     @property
     def councils(self) -> tuple[Council, ...]:
         """
-        The councils.
+        The councils and headquarters.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> [c.id for c in jmp.load().councils]
-            ['csti', 'council-for-science-and-technology']
+            >>> "csti" in [c.id for c in jmp.load().councils]
+            True
         """
-        return tuple(org for org in self._organizations if isinstance(org, Council))
+        return self._of_kind(Council)
 
     @property
     def business_federations(self) -> tuple[BusinessFederation, ...]:
         """
-        The business federations.
+        The business federations and industry associations.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> [b.acronym for b in jmp.load().business_federations]
-            ['Keidanren', 'Nikkeiren']
+            >>> "Keidanren" in [b.label for b in jmp.load().business_federations]
+            True
         """
-        return tuple(org for org in self._organizations if isinstance(org, BusinessFederation))
+        return self._of_kind(BusinessFederation)
 
-    @property
-    def publications(self) -> tuple[Publication, ...]:
-        """
-        The publications.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().publications[0].title_ja
-            'ものづくり基盤技術の振興施策'
-        """
-        return self._publications
-
-    @property
-    def awards(self) -> tuple[Award, ...]:
-        """
-        The awards.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().awards[0].name
-            'Monodzukuri Nippon Grand Award'
-        """
-        return self._awards
-
-    @property
-    def strategies(self) -> tuple[Strategy, ...]:
-        """
-        The strategies.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().strategies[0].publisher
-            'keidanren'
-        """
-        return self._strategies
-
-    @property
-    def recommendations(self) -> tuple[Recommendation, ...]:
-        """
-        Every recommendation, by strategy and then in the strategy's own order.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().recommendations[4].number
-            5
-        """
-        return self._index.recommendations
-
-    @property
-    def plans(self) -> tuple[Plan, ...]:
-        """
-        The government plans, in series order.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> [p.first_fiscal_year for p in jmp.load().plans][:2]
-            [1996, 2001]
-        """
-        return self._plans
-
-    @property
-    def events(self) -> tuple[Event, ...]:
-        """
-        Every recorded event, in date order (undated ones last).
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> str(jmp.load().events[0].date)
-            '1885-04-18'
-        """
-        return self._index.events
-
-    @property
-    def memberships(self) -> tuple[MembershipCount, ...]:
-        """
-        Every dated membership count.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().memberships[0].body
-            'keidanren'
-        """
-        return self._memberships
-
-    @property
-    def caveats(self) -> tuple[Caveat, ...]:
-        """
-        Where the sources hedge or have aged, with the later facts.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().caveats[0].subject
-            'csti'
-        """
-        return self._caveats
-
-    def caveats_of(self, key: Key) -> tuple[Caveat, ...]:
-        """
-        The caveats about one entity.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> caveat = jmp.load().caveats_of("Keidanren")[0]
-            >>> caveat.topic, str(caveat.as_of), caveat.statement[:15]
-            ('membership', '2014-07-01', '1,309 companies')
-        """
-        ident = self.get(key).id
-        return tuple(caveat for caveat in self._caveats if caveat.subject == ident)
-
-    # -- the container protocol --------------------------------------------
+    # -- the container protocol ---------------------------------------------------
 
     def __iter__(self) -> Iterator[Entity]:
         return iter(self._index.by_id.values())
@@ -306,61 +199,32 @@ class PolicySystem:
         return len(self._index.by_id)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str | Organization | Publication | Award | Strategy | Recommendation | Plan) and (
-            self.get(key, None) is not None
-        )
+        return isinstance(key, str | Entity) and self.get(key, None) is not None
 
     def __getitem__(self, key: Key) -> Entity:
         return self.get(key)
 
-    def __repr__(self) -> str:
-        when = f", as of {self.as_of}" if self.as_of else ""
-        return (
-            f"<PolicySystem: {len(self._organizations)} organizations, {len(self._relations)} relations, "
-            f"{len(self) - len(self._organizations)} other entities{when}>"
-        )
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PolicySystem):
             return NotImplemented
-        return self._content() == other._content()
+        return self.dataset == other.dataset
 
     def __hash__(self) -> int:
-        return hash(self._content())
+        return hash(self.dataset)
 
-    def origin(self, key: Key | Relation | Event | MembershipCount | Caveat | Source) -> str:
-        """
-        The data file a record came from (the one that last changed it, for an overridden record).
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The tables are rebuilt on first use: only the records travel.
+        return (PolicySystem, (self.dataset,))
 
-        Bundled records come from ``jp_mfg_policy/data/<file>.json``.
-
-        Raises:
-            UnknownEntityError: If *key* is not a record of this system.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().origin("METI")
-            'jp_mfg_policy/data/organizations.json'
-        """
-        if isinstance(key, Relation | Event | MembershipCount | Caveat | Source):
-            found = self._origins.get(key)
-        else:
-            found = self._origins.get(self.get(key).id)
-        if found is None:
-            raise UnknownEntityError(key)
-        return found
-
-    def _content(self) -> tuple[object, ...]:
-        # Events and recommendations compare in their canonical order, as the public API shows them.
-        return tuple(
-            getattr(self, field.name.lstrip("_"))
-            if field.name in {"_events", "_recommendations"}
-            else getattr(self, field.name)
-            for field in attrs.fields(PolicySystem)
-            if field.init and field.eq
+    def __repr__(self) -> str:
+        when = f", as of {self.as_of}" if self.as_of else ""
+        bodies = len(self.dataset[ORGANIZATIONS])
+        return (
+            f"<PolicySystem: {bodies} organizations, {len(self) - bodies} other entities, "
+            f"{len(self.dataset[RELATIONS])} relations{when}>"
         )
 
-    # -- lookups ------------------------------------------------------------
+    # -- lookups ----------------------------------------------------------------
 
     @overload
     def get(self, key: Key) -> Entity: ...
@@ -369,14 +233,15 @@ class PolicySystem:
 
     def get(self, key: Key, default: Any = _MISSING) -> Any:
         """
-        The entity named by *key*: an id, acronym, name, Japanese name or alias.
+        The entity named by *key*: an id, acronym, name, Japanese name, alias or former name.
 
-        Case, spacing, punctuation and full-width forms are ignored. An entity
-        from another system (say, a snapshot) fetches this system's version.
+        Case, spacing, punctuation and full-width forms are ignored. An entity from
+        another system (say, a snapshot) fetches this system's version.
 
         Raises:
-            UnknownEntityError: If nothing matches and no *default* is given;
-                its ``suggestions`` are the closest names.
+            UnknownEntityError: If nothing matches and no *default* is given; its
+                ``suggestions`` are the closest names.
+            TypeError: If *key* is neither a string nor an entity.
 
         Example:
             >>> import jp_mfg_policy as jmp
@@ -385,16 +250,11 @@ class PolicySystem:
             ('meti', 'jpo', None)
         """
         if isinstance(key, str):
-            index = self._index
-            exact = index.exact
-            if exact is not None:  # the fast path, once the name tables exist
-                entity = exact.get(key) or exact.get(key.casefold()) or index.by_key.get(normalize_key(key))  # type: ignore[union-attr]
-            else:
-                entity = index.lookup(key)
-        elif isinstance(key, Organization | Publication | Award | Strategy | Recommendation | Plan):
+            entity = self._index.lookup(key)
+        elif isinstance(key, Entity):
             entity = self._index.by_id.get(key.id)
-        else:  # a caller without a type checker
-            msg = f"expected an entity or a string to look up, got {type(key).__name__}"  # type: ignore[unreachable]
+        else:
+            msg = f"expected an entity or a string to look up, got {type(key).__name__}"
             raise TypeError(msg)
         if entity is not None:
             return entity
@@ -403,89 +263,119 @@ class PolicySystem:
         raise UnknownEntityError(key, self._suggest(key if isinstance(key, str) else key.id))
 
     def _suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
-        import difflib  # noqa: PLC0415 - only failed lookups need it
+        from ._normalize import normalize_key  # noqa: PLC0415 - only failed lookups need it
 
-        wanted = normalize_key(key)
-        by_key = self._index.key_table()
-        close = difflib.get_close_matches(wanted, by_key, n=limit, cutoff=0.5)
-        labels: list[str] = []
-        for match in close:
-            entity = by_key[match]
-            label = getattr(entity, "acronym", None) or entity.id
-            if label not in labels:
-                labels.append(label)
-        return tuple(labels)
+        keys = self._index.keys()
+        close = difflib.get_close_matches(normalize_key(key[:200]), keys, n=limit, cutoff=0.5)
+        return tuple(dict.fromkeys(keys[match].label for match in close))
 
-    def find(self, text: str, *, limit: int | None = 10) -> tuple[Entity, ...]:
+    def organization(self, key: Key) -> Organization:
         """
-        Entities matching *text*, best first.
+        The body named by *key*, as :meth:`get` finds it, typed as an :class:`Organization`.
 
-        Exact names rank first, then names that begin with *text*, then names
-        containing it, then entities whose descriptions contain every word of it.
+        Raises:
+            UnknownEntityError: If nothing matches.
+            TypeError: If *key* names an entity that is not a body (a law, say).
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> [e.id for e in jmp.load().find("patent")]
+            >>> jmp.load().organization("特許庁").acronym
+            'JPO'
+        """
+        entity = self.get(key)
+        if not isinstance(entity, Organization):
+            msg = f"{entity.id!r} is a {type(entity).__name__}, not an organization"
+            raise TypeError(msg)
+        return entity
+
+    def search(self, text: str, *, limit: int | None = 10) -> tuple[Match, ...]:
+        """
+        Entities matching *text*, best first, each with the field that matched and how.
+
+        Whole names rank first, then names that begin with *text*, then names containing
+        it, then entities whose descriptions, roles, missions, legal bases, requirements,
+        goals or history contain every word of it.
+
+        Raises:
+            TypeError: If *text* is not a string.
+            ValueError: If *limit* is negative.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [(m.entity.id, m.field) for m in jmp.load().search("ものづくり基盤技術振興基本法")][:2]
+            [('monodzukuri-basic-act', 'name_ja'), ('monodzukuri-white-paper', 'legal_basis')]
+        """
+        if not isinstance(text, str):
+            msg = f"expected a string to search for, got {type(text).__name__}"
+            raise TypeError(msg)
+        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
+            msg = f"limit must be None or a whole number from 0, not {limit!r}"
+            raise ValueError(msg)
+        entities = list(self._index.by_id.values())
+        if self._search is None:
+            self._search = Tables.of(entities, self._index)
+        return search(self._index, self._search, entities, text, limit)
+
+    def find(self, text: str, *, limit: int | None = 10) -> tuple[Entity, ...]:
+        """
+        Entities matching *text*, best first: :meth:`search` without the explanations.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [e.id for e in jmp.load().find("patent office")]
             ['jpo']
         """
-        wanted = normalize_key(text)
-        if not wanted:
-            return ()
-        names, name_starts, name_owner, texts, text_starts = self._index.search_tables()
-        best: dict[int, int] = {}
-        # Names: 3 for the whole name, 2 for its beginning, 1 anywhere in it.
-        position = names.find(wanted)
-        while position != -1:
-            slot = bisect.bisect_right(name_starts, position) - 1
-            start = name_starts[slot]
-            whole = names.startswith("\n", start + len(wanted))
-            score = 1 if position != start else 3 if whole else 2
-            owner = name_owner[slot]
-            best[owner] = max(best.get(owner, 0), score)
-            position = names.find(wanted, position + 1)
-        # Free text: 0 when every word of the query occurs in it.
-        words = [word for word in map(normalize_key, text.split()) if word]
-        if words:
-            ends = [*text_starts[1:], len(texts)]
-            position = texts.find(words[0])
-            while position != -1:
-                owner = bisect.bisect_right(text_starts, position) - 1
-                blob = texts[text_starts[owner] : ends[owner]]
-                if owner not in best and all(word in blob for word in words[1:]):
-                    best[owner] = 0
-                position = texts.find(words[0], ends[owner])
-        ranked = sorted(best, key=lambda owner: (-best[owner], owner))
-        entities = self._index._entities  # noqa: SLF001 - the index belongs to this system
-        return tuple(entities[owner] for owner in ranked[:limit])
+        return tuple(match.entity for match in self.search(text, limit=limit))
 
     def by_identifier(
         self,
         scheme: IdentifierScheme | str,
-        value: str,
+        value: object,
         default: Any = _MISSING,  # noqa: ANN401 - returned as given, like getattr's
     ) -> Any:  # noqa: ANN401 - an Organization, or the default
         """
-        The body with identifier *value* in *scheme* (``"wikidata"``, ``"ror"``, ``"corporate_number"`` ...).
+        The body with identifier *value* in *scheme*, in any common written form.
 
-        A ROR ID may be given bare or as its URL.
+        ROR IDs bare or as URLs; Wikidata QIDs, entity URIs (as SPARQL returns them) or page
+        URLs; corporate numbers with or without hyphens; Funder IDs bare or as DOIs. A
+        missing value (None, NaN, pandas' NA) matches nothing.
 
         Raises:
-            UnknownEntityError: If no body has it and no *default* is given.
-            ValueError: If *value* is not a well-formed identifier of *scheme*.
+            UnknownEntityError: If no body has it (or the value is missing) and no *default* is given.
+            ValueError: If *value* is malformed and no *default* is given.
+            TypeError: If *scheme* is not a string.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> jmp.load().by_identifier("ror", "https://ror.org/00097mb19").acronym
+            >>> system = jmp.load()
+            >>> system.by_identifier("ror", "https://ror.org/00097mb19").acronym
             'JST'
+            >>> system.by_identifier("wikidata", "http://www.wikidata.org/entity/Q1197264").acronym
+            'METI'
+            >>> system.by_identifier("wikidata", float("nan"), None) is None
+            True
         """
-        canonical = normalize_identifier(scheme, value)
-        org = self._index.identified().get((IdentifierScheme(scheme).value, canonical))
+        if not isinstance(scheme, str):
+            msg = f"expected an identifier scheme such as 'ror', got {type(scheme).__name__}"
+            raise TypeError(msg)
+        scheme = IdentifierScheme(scheme)
+        if _missing(value):
+            if default is not _MISSING:
+                return default
+            raise UnknownEntityError(f"{scheme}:{value}")
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        try:
+            canonical = normalize_identifier(scheme, text)  # type: ignore[arg-type]  # checked by normalize_identifier
+        except (ValueError, TypeError):
+            if default is not _MISSING:
+                return default
+            raise
+        org = self._index.identifiers.get((scheme.value, canonical))
         if org is not None:
             return org
         if default is not _MISSING:
             return default
-        wanted = f"{scheme}:{value}"
-        raise UnknownEntityError(wanted)
+        raise UnknownEntityError(f"{scheme}:{canonical}")
 
     def source(self, ident: str) -> Source:
         """
@@ -493,21 +383,294 @@ class PolicySystem:
 
         Raises:
             UnknownEntityError: If there is none.
+            TypeError: If *ident* is not a string.
 
         Example:
             >>> import jp_mfg_policy as jmp
             >>> jmp.load().source("ror-meti").url
             'https://ror.org/055tm7f07'
         """
-        try:
-            return self._index.sources[ident]
-        except KeyError:
-            import difflib  # noqa: PLC0415 - only failed lookups need it
+        if not isinstance(ident, str):
+            msg = f"expected a source id, got {type(ident).__name__}"
+            raise TypeError(msg)
+        found = self._index.sources.get(ident)
+        if found is None:
+            suggestions = tuple(difflib.get_close_matches(ident[:200], self._index.sources))
+            raise UnknownEntityError(ident, suggestions)
+        return found
 
-            suggestions = tuple(difflib.get_close_matches(ident, self._index.sources))
-            raise UnknownEntityError(ident, suggestions) from None
+    def origin(self, record: Key | Relation | Event | MembershipCount | Caveat | Source | Coverage) -> str:
+        """
+        The data file a record came from (the one that last changed it, for an overridden record).
 
-    def facts(self, key: Key | Relation | Event | MembershipCount) -> tuple[object, ...]:
+        Bundled records come from ``jp_mfg_policy/data/<file>.json``.
+
+        Raises:
+            UnknownEntityError: If *record* is not a record of this system.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().origin("METI")
+            'jp_mfg_policy/data/organizations.json'
+        """
+        if isinstance(record, str):
+            record = self.get(record)
+        collection = collection_of(record)
+        found = self.dataset.origins.get((collection.name, collection.identity(record)))
+        if found is None:
+            raise UnknownEntityError(record)
+        return found
+
+    # -- the hierarchy and the lineage ------------------------------------------------
+
+    def children(self, key: Key) -> tuple[Organization, ...]:
+        """
+        The bodies directly under *key*: overseen, contained or hosted by it, in data order.
+
+        On the whole record only relations that still hold count; use
+        ``system.at(year).children(key)`` for the past.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [body.acronym for body in jmp.load().children("MEXT")][:3]
+            ['JST', 'JSPS', 'NISTEP']
+        """
+        return _hierarchy.children(self._index, self.organization(key))
+
+    def descendants(self, key: Key) -> tuple[Organization, ...]:
+        """
+        Every body below *key*, breadth first; never *key* itself.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> "CRDS" in [body.acronym for body in jmp.load().descendants("MEXT")]
+            True
+        """
+        return _hierarchy.descendants(self._index, self.organization(key))
+
+    def parent(self, key: Key) -> Organization | None:
+        """
+        The body *key* sits under, or None for a top-level body (or a former one, on the whole record).
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().parent("CRDS").acronym
+            'JST'
+        """
+        return _hierarchy.parent(self._index, self.organization(key))
+
+    def ministry_of(self, key: Key, at: Any = None) -> Organization | None:  # noqa: ANN401 - anything at() takes
+        """
+        The body of ministry rank *key* belongs to: itself, or the nearest one above it.
+
+        Ministry rank: a ministry, the Cabinet Office, or an agency headed by a Minister of
+        State (大臣庁, such as the Science and Technology Agency before 2001). *at* is
+        anything :meth:`at` takes; by default today, or a former body's last day.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> system = jmp.load()
+            >>> system.ministry_of("CRDS").acronym, system.ministry_of("NISTEP", at=1999).name
+            ('MEXT', 'Science and Technology Agency')
+            >>> system.ministry_of("MITI Research Institute").acronym
+            'MITI'
+        """
+        org = self.organization(key)
+        if at is None and self.as_of is None and org.dissolved is not None:
+            at = org.dissolved.start() - dt.timedelta(days=1)
+        if at is None:
+            return _hierarchy.ministry_of(self._index, org)
+        past = self.at(at)
+        found = past.get(org, None)
+        return None if found is None else _hierarchy.ministry_of(past._index, found)  # noqa: SLF001 - the same class
+
+    def relations(
+        self,
+        *,
+        subject: Key | None = None,
+        object: Key | None = None,  # noqa: A002 - the field's name
+        kind: RelationKind | str | None = None,
+    ) -> tuple[Relation, ...]:
+        """
+        The relations matching every given filter, current and past.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [(r.subject, str(r.kind)) for r in jmp.load().relations(object="NEDO")][:2]
+            [('meti', 'oversees'), ('meti', 'funds')]
+        """
+        subject_id = None if subject is None else self.get(subject).id
+        object_id = None if object is None else self.get(object).id
+        wanted = None if kind is None else RelationKind(kind)
+        return tuple(
+            relation
+            for relation in self.dataset[RELATIONS]
+            if (subject_id is None or relation.subject == subject_id)
+            and (object_id is None or relation.object == object_id)
+            and (wanted is None or relation.kind is wanted)
+        )
+
+    def history(self, key: Key) -> tuple[Event, ...]:
+        """
+        The events of an entity's life in date order, undated ones last.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [(str(e.date), str(e.kind)) for e in jmp.load().history("CSTI")]
+            [('2001-01-06', 'founded'), ('2014-05-19', 'renamed')]
+        """
+        return self._index.events_by_body.get(self.get(key).id, ())
+
+    def predecessors(self, key: Key) -> tuple[Organization, ...]:
+        """
+        The bodies *key* directly succeeded, as its events and theirs record.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [body.label for body in jmp.load().predecessors("METI")]
+            ['MITI', 'Economic Planning Agency']
+        """
+        return self._linked(key, 0)
+
+    def successors(self, key: Key) -> tuple[Organization, ...]:
+        """
+        The bodies that directly succeeded *key*.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [body.label for body in jmp.load().successors("MITI")]
+            ['METI']
+        """
+        return self._linked(key, 1)
+
+    def _linked(self, key: Key, side: Literal[0, 1]) -> tuple[Organization, ...]:
+        links = self._index.lineage[side].get(self.organization(key).id, ())
+        return tuple(org for ident in links if isinstance(org := self._index.by_id.get(ident), Organization))
+
+    def lineage(self, key: Key) -> tuple[Organization, ...]:
+        """
+        A body with all its predecessors and successors, oldest first.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [body.label for body in jmp.load().lineage("METI")][-2:]
+            ['MITI', 'METI']
+        """
+        return _hierarchy.lineage(self._index, self.organization(key))
+
+    # -- time ------------------------------------------------------------------------
+
+    def at(self, when: Any) -> PolicySystem:  # noqa: ANN401 - checked by as_date
+        """
+        The system as it stood on *when*: a date, a year, a fiscal year or an ISO date string.
+
+        A year (``1999``, ``"1999"``) or a fiscal year (``"FY2018"``, 1 April 2018 to
+        31 March 2019) means its last day. The snapshot holds the entities that stood
+        that day, under the names and legal forms they had, the relations that held,
+        and the events and counts up to that day; nothing later. See the docs'
+        "How time works" for the rules.
+
+        Raises:
+            TypeError: If *when* is not a date, a year, a fiscal year or a string.
+            ValueError: If it is, but not a real day.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> system = jmp.load()
+            >>> "MITI" in system.at(1999), "METI" in system.at(1999)
+            (True, False)
+            >>> system.at(2010).get("CSTI").name
+            'Council for Science and Technology Policy'
+        """
+        return PolicySystem(snapshot(self._index, as_date(when)), root=self._index.root or self._index)
+
+    def in_force(self, when: Any) -> tuple[Law | Plan | Program, ...]:  # noqa: ANN401 - a period, checked below
+        """
+        The laws, plans and programmes in force at any time within a period.
+
+        *when* is a fiscal year (``"FY2018"``, :class:`FiscalYear`), a calendar year, a
+        :class:`PartialDate` or a day. A plan or programme is in force over its fiscal
+        years, a law from its entry into force to its repeal.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [e.id for e in jmp.load().in_force("FY2018") if e.id.startswith("basic-plan")]
+            ['basic-plan-5']
+        """
+        period = _period_of(when)
+        found: list[Law | Plan | Program] = []
+        for entity in (*self.dataset[LAWS], *self.dataset[PLANS], *self.dataset[PROGRAMS]):
+            held = entity.in_force()
+            if held.start is None and held.end is None:
+                continue
+            if (held.start is None or held.start < period.end) and (held.end is None or period.start < held.end):  # type: ignore[operator]  # both bounds set by _period_of
+                found.append(entity)
+        return tuple(found)
+
+    def memberships_of(self, key: Key) -> tuple[MembershipCount, ...]:
+        """
+        A body's dated membership counts, oldest first.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [str(m.as_of) for m in jmp.load().memberships_of("Keidanren")][:2]
+            ['2002-05-28', '2010-06-15']
+        """
+        return self._index.memberships_by_body.get(self.organization(key).id, ())
+
+    def membership(self, key: Key, as_of: Any = None) -> MembershipCount | None:  # noqa: ANN401 - anything at() takes
+        """
+        A body's latest membership count on or before *as_of* (default: the latest).
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().membership("Keidanren").companies
+            1542
+        """
+        counts = self.memberships_of(key)
+        if as_of is None:
+            return counts[-1] if counts else None
+        day = as_date(as_of)
+        earlier = [count for count in counts if count.as_of.start() <= day]
+        return earlier[-1] if earlier else None
+
+    # -- provenance --------------------------------------------------------------------
+
+    def caveats_of(self, key: Key) -> tuple[Caveat, ...]:
+        """
+        The caveats about one entity: where a source hedges or has aged, with the later facts.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> caveat = jmp.load().caveats_of("Keidanren")[0]
+            >>> str(caveat.topic), str(caveat.as_of)
+            ('membership', '2014-07-01')
+        """
+        ident = self.get(key).id
+        return tuple(caveat for caveat in self.dataset[CAVEATS] if caveat.subject == ident)
+
+    def coverage(self, key: Key | None = None) -> tuple[Coverage, ...]:
+        """
+        Where the data is complete, and where it is a selection, with the date and source of each claim.
+
+        Without *key*: the claims about whole collections. With *key*: the claims about the
+        bodies directly under that body, newest first; none means no source says the list
+        is complete, so it is a selection.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> claim = jmp.load().coverage("METI")[0]
+            >>> claim.complete, str(claim.as_of) >= "2024"
+            (True, True)
+        """
+        claims = self.dataset[COVERAGE]
+        if key is None:
+            return tuple(claim for claim in claims if claim.subject is None)
+        ident = self.organization(key).id
+        about = [claim for claim in claims if claim.subject == ident]
+        return tuple(sorted(about, key=lambda claim: claim.as_of or PartialDate(1), reverse=True))
+
+    def facts(self, key: Key | Relation | Event | MembershipCount) -> tuple[Any, ...]:
         """
         The records that state facts about *key*: itself, its relations, events, counts and caveats.
 
@@ -519,61 +682,50 @@ class PolicySystem:
         if isinstance(key, Relation | Event | MembershipCount):
             return (key,)
         entity = self.get(key)
-        relations = [r for r in self._relations if entity.id in (r.subject, r.object)]
+        relations = [r for r in self.dataset[RELATIONS] if entity.id in (r.subject, r.object)]
         events = self._index.events_by_body.get(entity.id, ())
         counts = self._index.memberships_by_body.get(entity.id, ())
-        caveats = [c for c in self._caveats if c.subject == entity.id]
-        return (entity, *relations, *events, *counts, *caveats)
+        return (entity, *relations, *events, *counts, *self.caveats_of(entity))
 
     def cite(self, key: Key | Relation | Event | MembershipCount, *, bibtex: bool = False) -> str:
         """
         A citation of the facts behind *key*: the data release and every source, with its passages.
 
-        Plain text by default; with ``bibtex=True``, BibTeX entries for the dataset and each source.
+        *key* may be an entity (all its facts), or one relation, event or count. Plain
+        text by default; with ``bibtex=True``, BibTeX entries for the dataset and each
+        source.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> print(jmp.load().cite("MITI").splitlines()[0])
-            MITI (Ministry of International Trade and Industry): jp-mfg-policy data 2026.1 (2026-11-25), citing:
-            >>> print(jmp.load().cite("MITI", bibtex=True).splitlines()[0])
-            @misc{jp-mfg-policy-2026.1,
+            >>> print(jmp.load().cite("MITI").splitlines()[0])  # doctest: +ELLIPSIS
+            MITI (Ministry of International Trade and Industry): jp-mfg-policy data 2026.2 (...), citing:
         """
-        from ._cite import as_bibtex, as_text, gather  # noqa: PLC0415 - only citing needs it
+        from ._cite import as_bibtex, as_text, gather, subject  # noqa: PLC0415 - only citing needs it
 
         records = self.facts(key)
-        cited = gather(records, dict(self._index.sources))
-        if bibtex:
-            return as_bibtex(cited)
-        first = records[0]
-        subject = (
-            f"{first.label} ({first.name})"
-            if isinstance(first, Organization) and first.acronym
-            else getattr(first, "name", None) or type(first).__name__
-        )
-        return as_text(subject, cited)
+        cited = gather(records, self._index.sources)
+        return as_bibtex(cited) if bibtex else as_text(subject(records[0]), cited)
 
-    # -- leaving Python -----------------------------------------------------
+    # -- leaving Python ------------------------------------------------------------------
 
     def to_records(self, kind: str) -> list[dict[str, object]]:
         """
-        One collection as flat records: plain dicts with stable columns.
+        One collection, or a long table, as flat records: plain dicts with stable columns.
 
-        *kind* is a collection: ``"organizations"``, ``"relations"``, ``"events"``,
-        ``"publications"``, ``"awards"``, ``"strategies"``, ``"recommendations"``,
-        ``"plans"``, ``"memberships"``, ``"caveats"`` or ``"sources"``. Every record
-        has every column of its collection, in the same order; values are
-        strings, numbers, booleans or None. Dates are ISO text at their own
-        precision; lists are joined with ``"; "``; citations become source ids;
-        organisations get one column per identifier scheme.
+        *kind* is a collection name (``"organizations"``, ``"laws"``, ``"relations"`` ...)
+        or a long table (``"names"``, ``"identifiers"``). Values are strings, numbers,
+        booleans or None; dates are ISO text at their own precision. See the data
+        dictionary for every column.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> jmp.load().to_records("relations")[0]["subject"]
-            'meti'
+            >>> record = jmp.load().to_records("organizations")[2]
+            >>> record["id"], record["ministry"], record["wikidata_url"][:31]
+            ('meti', 'meti', 'http://www.wikidata.org/entity/')
         """
-        from ._export import records  # noqa: PLC0415 - exporting is optional work
+        from ._tables import records  # noqa: PLC0415 - exporting is optional work
 
-        return records(self, kind)
+        return records(self._index, kind)
 
     def to_json(self) -> str:
         """
@@ -588,19 +740,25 @@ class PolicySystem:
         """
         from ._export import to_json  # noqa: PLC0415 - exporting is optional work
 
-        return to_json(self)
+        return to_json(self.dataset)
 
-    def export(self, path: str | os.PathLike[str], *, format: str = "json") -> list[Path]:  # noqa: A002 - the CLI's word
+    def export(self, path: str | os.PathLike[str], *, format: str = "json", bom: bool = True) -> list[Path]:  # noqa: A002 - the CLI's word
         """
-        Write the system to *path*: one JSON file, or a folder of JSON Lines or CSV files.
+        Write the system to *path*: one JSON file, or a folder of JSON Lines, CSV or a data package.
 
-        ``format="json"`` writes one document in the bundled data's shape;
-        ``"jsonl"`` and ``"csv"`` write one UTF-8 file per collection into the
-        folder *path* (created if needed). Returns the files written.
+        ``"json"`` writes one document in the bundled data's shape; ``"jsonl"`` and
+        ``"csv"`` one file per collection and long table into the folder *path*
+        (created if needed); ``"datapackage"`` CSV files with a Frictionless
+        ``datapackage.json``. CSV files are UTF-8 with a byte-order mark, so that
+        spreadsheet programs read the Japanese right (``bom=False`` for plain UTF-8), and
+        cells that a spreadsheet would run as a formula are prefixed with ``'``.
+
+        Every file is written to a temporary file and renamed into place: a failure
+        leaves existing files as they were and no half-written set.
 
         Raises:
-            ValueError: For an unknown format.
-            OSError: If a file cannot be written.
+            ValueError: For an unknown format or an empty path.
+            OSError: If a file cannot be written, or *path* is a symbolic link.
 
         Example:
             >>> import tempfile, jp_mfg_policy as jmp
@@ -609,70 +767,70 @@ class PolicySystem:
         """
         from ._export import export  # noqa: PLC0415 - exporting is optional work
 
-        return export(self, path, format)
+        return export(self._index, path, format, bom=bom)
 
     def to_pandas(self, kind: str) -> Any:  # noqa: ANN401 - pandas is optional, so its types are too
         """
-        One collection as a pandas DataFrame (needs the ``pandas`` extra).
+        One collection or long table as a tidy pandas DataFrame (needs the ``pandas`` extra).
 
-        Columns are those of :meth:`to_records`, typed: dates as ``datetime64``
-        (the first day of their period) each followed by a ``<column>_precision``
-        column (``year``, ``month`` or ``day``), integers as nullable ``Int64``,
-        booleans as ``boolean`` and text as ``string``.
+        One row per record, one scalar per cell: dates as ``datetime64`` (the first day
+        of their period) with a ``<column>_precision`` column and a nullable integer
+        ``<column>_year``; integers as ``Int64``; text as ``string``. Lists are long
+        tables of their own: ``"names"``, ``"identifiers"``, and the ``relations``,
+        ``events`` and ``memberships`` collections.
 
         Raises:
             ImportError: If pandas is not installed, naming the extra to install.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> str(jmp.load().to_pandas("memberships")["companies"].dtype)
-            'Int64'
+            >>> frame = jmp.load().to_pandas("organizations")
+            >>> str(frame["established_year"].dtype), str(frame["legal_form"].dtype)
+            ('Int64', 'string')
         """
-        from ._tables import to_pandas  # noqa: PLC0415 - pandas is optional
+        from ._frames import to_pandas  # noqa: PLC0415 - pandas is optional
 
-        return to_pandas(self, kind)
+        return to_pandas(self._index, kind)
 
-    def to_networkx(self) -> Any:  # noqa: ANN401 - networkx is optional, so its types are too
+    def to_networkx(self, kind: str = "all", at: Any = None) -> Any:  # noqa: ANN401 - networkx is optional, so its types are too
         """
         The system as a networkx ``MultiDiGraph`` (needs the ``networkx`` extra).
 
-        Nodes are entity ids carrying their records' fields; edges are relations
-        keyed by kind and carrying their validity, sources and note, plus
-        ``succeeded_by`` edges from each body to its successors.
+        *kind* picks the edges: ``"hierarchy"`` (oversight, containment, hosting),
+        ``"succession"`` (each body to its successors, dated), ``"policy"`` (laws, plans,
+        programmes and strategies with the bodies that make, run, fund and follow them),
+        or ``"all"``. Nodes are entity ids carrying their records' scalar fields. With
+        *at* (anything :meth:`at` takes), the graph of that day.
 
         Raises:
             ImportError: If networkx is not installed, naming the extra to install.
+            ValueError: For an unknown *kind*.
 
         Example:
             >>> import networkx as nx, jp_mfg_policy as jmp
-            >>> "meti" in nx.ancestors(jmp.load().to_networkx(), "aist")
+            >>> "meti" in nx.ancestors(jmp.load().to_networkx("hierarchy"), "aist")
             True
         """
-        from ._tables import to_networkx  # noqa: PLC0415 - networkx is optional
+        from ._frames import to_networkx  # noqa: PLC0415 - networkx is optional
 
-        return to_networkx(self)
+        system = self if at is None else self.at(at)
+        return to_networkx(system._index, kind)  # noqa: SLF001 - the same class
 
     def to_mermaid(self, root: Key | None = None) -> str:
         """
-        The organisation chart as a Mermaid flowchart.
+        The organisation chart as a Mermaid flowchart, left to right.
 
-        Draws oversight, containment, hosting, funding and collaboration,
-        styled by kind of body and of relation: the bodies that exist today, or
-        with *root*, that body and everything under it. For a past year, chart
-        ``system.at(year)``.
+        The bodies that stand and the relations that hold (of this system's day), or with
+        *root*, that body and everything under it. For a past year, chart ``system.at(year)``.
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> print(jmp.load().to_mermaid(root="JST"))  # doctest: +ELLIPSIS
-            flowchart TD
-                jst["JST<br/>Japan Science and Technology Agency<br/>国立研究開発法人科学技術振興機構"]:::agency
-                crds[...]:::agency
-                jst ==>|contains| crds
-            ...
+            >>> print(jmp.load().to_mermaid(root="JST").splitlines()[0])
+            flowchart LR
         """
         from ._chart import to_mermaid  # noqa: PLC0415 - charts are optional work
 
-        return to_mermaid(self, root)
+        return to_mermaid(self._index, None if root is None else self.organization(root))
 
     def to_dot(self, root: Key | None = None) -> str:
         """
@@ -685,278 +843,20 @@ class PolicySystem:
         """
         from ._chart import to_dot  # noqa: PLC0415 - charts are optional work
 
-        return to_dot(self, root)
-
-    # -- the hierarchy ------------------------------------------------------
-
-    def organization(self, key: Key) -> Organization:
-        """
-        The body named by *key*, as :meth:`get` finds it, typed as an :class:`Organization`.
-
-        Raises:
-            UnknownEntityError: If nothing matches.
-            TypeError: If *key* names an entity that is not a body (a plan, say).
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().organization("特許庁").acronym
-            'JPO'
-        """
-        entity = self.get(key)
-        if not isinstance(entity, Organization):
-            msg = f"{entity.id!r} is a {type(entity).__name__}, not an organization"
-            raise TypeError(msg)
-        return entity
-
-    def children(self, key: Key) -> tuple[Organization, ...]:
-        """
-        The bodies directly under *key*: overseen, contained or hosted by it.
-
-        On the whole record (not a snapshot) only relations that still hold
-        count; use ``system.at(year).children(key)`` for the past.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> [body.acronym for body in jmp.load().children("MEXT")]
-            ['JST', 'JSPS', 'NISTEP']
-        """
-        return self._index.hierarchy[0].get(self.organization(key).id, ())
-
-    def descendants(self, key: Key) -> tuple[Organization, ...]:
-        """
-        Every body below *key*, breadth first; never *key* itself.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> [body.acronym for body in jmp.load().descendants("MEXT")]
-            ['JST', 'JSPS', 'NISTEP', 'CRDS']
-        """
-        root = self.organization(key)
-        children = self._index.hierarchy[0]
-        found: list[Organization] = []
-        seen = {root.id}
-        queue = [root]
-        for body in queue:  # the queue grows as we go: breadth first, each body once
-            for child in children.get(body.id, ()):
-                if child.id not in seen:
-                    seen.add(child.id)
-                    found.append(child)
-                    queue.append(child)
-        return tuple(found)
-
-    def parent(self, key: Key) -> Organization | None:
-        """
-        The body *key* sits under, or None for a top-level body.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().parent("CRDS").acronym
-            'JST'
-        """
-        return self._index.hierarchy[1].get(self.organization(key).id)
-
-    def relations(
-        self,
-        *,
-        subject: Key | None = None,
-        object: Key | None = None,  # noqa: A002 - the field's name
-        kind: RelationKind | str | None = None,
-    ) -> tuple[Relation, ...]:
-        """
-        The relations matching every given filter, current and past.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> [(r.subject, str(r.kind)) for r in jmp.load().relations(object="NEDO")]
-            [('meti', 'oversees'), ('meti', 'funds'), ('miti', 'oversees')]
-        """
-        subject_id = None if subject is None else self.get(subject).id
-        object_id = None if object is None else self.get(object).id
-        wanted_kind = None if kind is None else RelationKind(kind)
-        return tuple(
-            relation
-            for relation in self._relations
-            if (subject_id is None or relation.subject == subject_id)
-            and (object_id is None or relation.object == object_id)
-            and (wanted_kind is None or relation.kind is wanted_kind)
-        )
-
-    # -- time ---------------------------------------------------------------
-
-    def history(self, key: Key) -> tuple[Event, ...]:
-        """
-        The events of a body's life in date order, undated ones last.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> [(str(e.date), str(e.kind)) for e in jmp.load().history("CSTI")]
-            [('2001-01-06', 'founded'), ('2014-05-19', 'renamed')]
-        """
-        return self._index.events_by_body.get(self.organization(key).id, ())
-
-    def lineage(self, key: Key) -> tuple[Organization, ...]:
-        """
-        A body with all its predecessors and successors, oldest first.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> [body.label for body in jmp.load().lineage("METI")]
-            ['Ministry of Commerce and Industry', 'MITI', 'Economic Planning Agency', 'METI']
-        """
-        org = self.organization(key)
-        found = {org.id: org}
-        for field in ("predecessors", "successors"):
-            queue = [org]
-            for current in queue:
-                for ident in getattr(current, field):
-                    other = self._index.by_id.get(ident)
-                    if isinstance(other, Organization) and ident not in found:
-                        found[ident] = other
-                        queue.append(other)
-        order = self._index.order
-        return tuple(
-            sorted(
-                found.values(),
-                key=lambda body: (date_sort_key(body.dissolved), date_sort_key(body.established), order[body.id]),
-            )
-        )
-
-    def memberships_of(self, key: Key) -> tuple[MembershipCount, ...]:
-        """
-        A body's dated membership counts, oldest first.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> [str(m.as_of) for m in jmp.load().memberships_of("Keidanren")][:2]
-            ['2002-05-28', '2010-06-15']
-        """
-        return self._index.memberships_by_body.get(self.organization(key).id, ())
-
-    def membership(self, key: Key, as_of: dt.date | int | PartialDate | str | None = None) -> MembershipCount | None:
-        """
-        A body's latest membership count on or before *as_of* (default: the latest).
-
-        A year means the end of that year, as in :meth:`at`.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().membership("Keidanren").companies
-            1542
-        """
-        counts = self.memberships_of(key)
-        if as_of is None:
-            return counts[-1] if counts else None
-        day = as_date(as_of)
-        earlier = [count for count in counts if count.as_of.start() <= day]
-        return earlier[-1] if earlier else None
-
-    def at(self, when: dt.date | int | PartialDate | str) -> PolicySystem:
-        """
-        The system as it stood on *when*: a date, or a year (meaning its last day).
-
-        Bodies not yet founded or already dissolved are left out; the others
-        carry the names, legal forms and supervisors they had then. A date
-        known only to its year or month counts from the first day of that
-        period (see :class:`PartialDate`). Relations and events come with
-        them; undated changes are taken not to have happened yet.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> system = jmp.load()
-            >>> "MITI" in system.at(1999), "METI" in system.at(1999)
-            (True, False)
-            >>> system.at(2010).get("CSTI").name
-            'Council for Science and Technology Policy'
-        """
-        with without_gc():  # a snapshot is a large batch of new, acyclic objects
-            return self._snapshot(as_date(when))
-
-    def _snapshot(self, day: dt.date) -> PolicySystem:
-        index = self._index
-        org_starts, org_ends, rel_starts, rel_ends, event_days = index.times()
-        today = day.toordinal()
-        alive = [
-            org
-            for org, start, end in zip(self._organizations, org_starts, org_ends, strict=True)
-            if start <= today < end
-        ]
-        present = {org.id for org in alive}
-        # Everything a relation may join that exists on the day: bodies, plans begun, other entities.
-        joinable = present | {
-            ident
-            for ident, entity in index.by_id.items()
-            if not isinstance(entity, Organization)
-            and not (isinstance(entity, Plan) and not _plan_started(entity, day))
-        }
-        relations = tuple(
-            relation
-            for relation, start, end in zip(self._relations, rel_starts, rel_ends, strict=True)
-            if start <= today < end and relation.subject in joinable and relation.object in joinable
-        )
-        changing = index.legal_changes
-        parents = {r.object: r.subject for r in relations if r.kind.hierarchical}
-        organizations = tuple(
-            _with_parent(
-                self._as_of(org, day) if org.former_names or org.id in changing else org,
-                parents.get(org.id),
-            )
-            for org in alive
-        )
-        strategies = tuple(s for s in self._strategies if s.published is None or s.published.start() <= day)
-        kept = {s.id for s in strategies}
-        return PolicySystem(
-            sources=self._sources,
-            organizations=organizations,
-            relations=relations,
-            events=tuple(
-                event
-                for event, when in zip(index.events, event_days, strict=True)
-                if when <= today and event.body in present
-            ),
-            publications=self._publications,
-            awards=tuple(a for a in self._awards if a.established is None or a.established.start() <= day),
-            strategies=strategies,
-            recommendations=tuple(r for r in self._recommendations if r.strategy in kept),
-            plans=tuple(p for p in self._plans if _plan_started(p, day)),
-            memberships=tuple(m for m in self._memberships if m.as_of.start() <= day and m.body in present),
-            caveats=tuple(c for c in self._caveats if c.subject in joinable),
-            origins=self._origins,
-            as_of=day,
-            previous=self,
-        )
-
-    def _as_of(self, org: Organization, day: dt.date) -> Organization:
-        changes: dict[str, Any] = {}
-        for name in org.former_names:
-            if in_period(day, name.valid_from, name.valid_until):
-                field = _NAME_FIELDS.get((name.lang, name.kind))
-                if field is not None:
-                    changes[field] = name.text
-        legal_form = org.legal_form
-        for event in reversed(self._index.legal_changes.get(org.id, ())):
-            if event.date is not None and event.date.start() <= day:
-                break
-            legal_form = LegalForm(event.from_value) if event.from_value else None
-        if legal_form != org.legal_form:
-            changes["legal_form"] = legal_form
-        return attrs.evolve(org, **changes) if changes else org
+        return to_dot(self._index, None if root is None else self.organization(root))
 
 
-_NAME_FIELDS = {
-    ("en", NameKind.OFFICIAL): "name",
-    ("ja", NameKind.OFFICIAL): "name_ja",
-    ("en", NameKind.ACRONYM): "acronym",
-}
-
-
-def _with_parent(org: Organization, parent: str | None) -> Organization:
-    if isinstance(org, Agency) and org.supervisor != parent:
-        return attrs.evolve(org, supervisor=parent)
-    if isinstance(org, Council) and org.host != parent:
-        return attrs.evolve(org, host=parent)
-    return org
-
-
-def _plan_started(plan: Plan, day: dt.date) -> bool:
-    # Japanese fiscal years begin on 1 April.
-    return plan.first_fiscal_year is None or dt.date(plan.first_fiscal_year, 4, 1) <= day
+def _period_of(when: Any) -> Period:  # noqa: ANN401 - checked here
+    """The days of a fiscal year, a year, a partial date or a day."""
+    if isinstance(when, str):
+        text = when.strip()
+        when = FiscalYear.parse(text) if text[:2].upper() == "FY" or text.endswith("年度") else PartialDate.parse(text)
+    if isinstance(when, int) and not isinstance(when, bool):
+        when = PartialDate(when)
+    if isinstance(when, FiscalYear | PartialDate):
+        return Period(when.start(), when.end() + dt.timedelta(days=1))
+    if isinstance(when, dt.date):
+        day = when.date() if isinstance(when, dt.datetime) else when
+        return Period(day, day + dt.timedelta(days=1))
+    msg = f"expected a fiscal year, a year, a partial date or a day, got {type(when).__name__}"
+    raise TypeError(msg)

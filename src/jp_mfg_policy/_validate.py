@@ -1,376 +1,416 @@
 """
 Whole-dataset rules: what no single record can check by itself.
 
-Every rule adds :class:`~jp_mfg_policy.exceptions.Problem` entries to a list
-instead of raising, so that one load reports everything that is wrong.
+Every rule adds :class:`~jp_mfg_policy.exceptions.Problem` entries to a list instead of
+raising, so that one load reports everything that is wrong, each problem once, at the
+field it concerns. The rules are listed, with bad-input examples, in
+``docs/reference/data-format.md``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import Any
 
 import attrs
 
-from ._dates import PartialDate, date_sort_key
-from ._models import (
-    Agency,
-    Council,
-    EventKind,
-    LegalForm,
-    Organization,
-    Strategy,
-)
-from ._normalize import names_of, normalize_key
-from ._serde import COLLECTIONS, Document
+from ._dates import PartialDate
+from ._entities import Entity, Organization
+from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, EventKind, LegalForm, RelationKind
+from ._fields import REFERS_TO, json_name
+from ._merge import Located, Table
+from ._normalize import name_fields, normalize_key
+from ._records import Citation, Event
+from ._registry import BY_NAME, COLLECTIONS, ENTITIES
+from ._timeline import NEVER_AFTER, NEVER_BEFORE, first_day, legal_form_spells, name_spells, spans
 from .exceptions import Problem
 
-
-@attrs.frozen
-class Located:
-    """A record with the file and the JSON path it was read from."""
-
-    item: Any
-    file: str
-    path: str
+_FORM_VALUES = frozenset(LegalForm._value2member_map_)
 
 
-@attrs.frozen
-class Merged:
-    """Every record of every file, each with where it came from."""
-
-    collections: dict[str, list[Located]]
-
-    @classmethod
-    def of(cls, documents: Iterable[tuple[str, Document]]) -> Merged:
-        """Gather the records of *documents* in file order."""
-        collections: dict[str, list[Located]] = {name: [] for name in COLLECTIONS}
-        for file, document in documents:
-            for name in COLLECTIONS:
-                collections[name].extend(
-                    Located(item, file, f"$.{name}[{index}]") for index, item in enumerate(getattr(document, name))
-                )
-        return cls(collections)
-
-    def items(self, name: str) -> list[Any]:
-        """The records of one collection."""
-        return [located.item for located in self.collections[name]]
-
-
-ENTITY_COLLECTIONS = ("organizations", "publications", "awards", "strategies", "recommendations", "plans")
-_ENDINGS = {EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED}
-
-
-def check(merged: Merged, keys: dict[str, frozenset[str]] | None = None) -> list[Problem]:
-    """
-    Every whole-dataset problem in *merged*, in file order.
-
-    If *keys* is given, it receives each entity's lookup keys, so that the index need not
-    compute them again.
-    """
-    rules = _Rules(merged, keys)
+def check(tables: Mapping[str, Table]) -> list[Problem]:
+    """Every whole-dataset problem in *tables*."""
+    rules = _Rules(tables)
     for rule in (
         rules.ids,
         rules.citations,
         rules.references,
         rules.dates,
-        rules.links,
+        rules.lifetimes,
         rules.hierarchy,
         rules.events,
         rules.names,
+        rules.legal_form_names,
         rules.numbering,
     ):
         rule()
     return rules.problems
 
 
-class _Rules:
-    """The whole-dataset rules, one method each, sharing what the first learns about the data."""
+def _day(ordinal: int) -> str:
+    if ordinal in (NEVER_BEFORE, NEVER_AFTER):
+        return "an open end"
+    import datetime as dt  # noqa: PLC0415 - only messages need it
 
-    def __init__(self, merged: Merged, keys: dict[str, frozenset[str]] | None) -> None:
-        self.merged, self.keys = merged, keys
+    return str(dt.date.fromordinal(ordinal))
+
+
+class _Rules:
+    """The whole-dataset rules, one method each, sharing what the first ones learn about the data."""
+
+    def __init__(self, tables: Mapping[str, Table]) -> None:
+        self.tables = tables
         self.problems: list[Problem] = []
-        self.source_ids: set[str] = set()
+        self.records: dict[str, list[Located]] = {name: list(table) for name, table in tables.items()}
+        self.sources: dict[str, Located] = {}
         self.entities: dict[str, Located] = {}
-        self.orgs: dict[str, Organization] = {}
+        self._spans: dict[str, tuple[int, int]] | None = None
+        self._events_by_body: dict[str, list[Located]] | None = None
 
     def add(self, located: Located, suffix: str, message: str) -> None:
         """Record one problem at *located*'s path plus *suffix*."""
         self.problems.append(Problem(located.file, located.path + suffix, message))
 
-    def need(self, located: Located, suffix: str, ident: str | None, what: str = "organization") -> None:
-        """Record a problem unless *ident* names an organisation (or, with what="entity", any entity)."""
-        if ident is None:
-            return
-        target = self.orgs.get(ident) if what == "organization" else self.entities.get(ident)
-        if target is None:
-            self.add(located, suffix, f"unknown {what} id {ident!r}")
+    def items(self, name: str) -> list[Any]:
+        """The records of one collection."""
+        return [located.item for located in self.records[name]]
+
+    @property
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """Entity id -> its life as ordinals."""
+        if self._spans is None:
+            entities = [located.item for located in self.entities.values()]
+            self._spans = spans(entities, self.items("relations"), self.items("events"), self.items("memberships"))
+        return self._spans
+
+    @property
+    def events_by_body(self) -> dict[str, list[Located]]:
+        """Entity id -> its events, dated ones in date order, then undated ones."""
+        if self._events_by_body is None:
+            grouped: dict[str, list[Located]] = defaultdict(list)
+            for located in sorted(
+                self.records["events"], key=lambda loc: first_day(loc.item.date, NEVER_AFTER)
+            ):
+                grouped[located.item.body].append(located)
+            self._events_by_body = grouped
+        return self._events_by_body
 
     def ids(self) -> None:
-        """Ids: unique within sources, and across all entities."""
-        for located in self.merged.collections["sources"]:
-            if located.item.id in self.source_ids:
-                self.add(located, ".id", f"duplicate source id {located.item.id!r}")
-            self.source_ids.add(located.item.id)
-        for name in ENTITY_COLLECTIONS:
-            for located in self.merged.collections[name]:
-                ident = located.item.id
-                if ident in self.entities:
-                    first = self.entities[ident]
-                    self.add(located, ".id", f"duplicate id {ident!r} (first used at {first.file}: {first.path})")
-                else:
-                    self.entities[ident] = located
-        self.orgs.update(
-            (ident, located.item) for ident, located in self.entities.items() if isinstance(located.item, Organization)
-        )
-
-    def citations(self) -> None:  # noqa: C901 - one loop per place a citation can stand
-        """Every statement names a source, and every cited source exists."""
-        for name in COLLECTIONS:
-            if name == "sources":
+        """Ids are unique among sources and among all entities; no record is given twice."""
+        for located in self.records["sources"]:
+            first = self.sources.setdefault(located.item.id, located)
+            if first is not located:
+                self.add(located, ".id", f"duplicate source id {located.item.id!r} (first at {first.file}: {first.path})")
+        for collection in ENTITIES:
+            for located in self.records[collection.name]:
+                first = self.entities.setdefault(located.item.id, located)
+                if first is not located:
+                    self.add(located, ".id", f"duplicate id {located.item.id!r} (first at {first.file}: {first.path})")
+        for collection in COLLECTIONS:
+            if collection.entity or collection.name == "sources":
                 continue
-            for located in self.merged.collections[name]:
-                item = located.item
-                if not item.sources:
-                    self.add(located, ".sources", "no source cited: every statement must name its source")
-                for index, citation in enumerate(item.sources):
-                    if citation.source not in self.source_ids:
-                        self.add(located, f".sources[{index}].source", f"unknown source id {citation.source!r}")
-                # Names and identifiers are the only nested records that cite sources.
-                for field in ("former_names", "identifiers"):
-                    for index, child in enumerate(getattr(item, field, ())):
-                        if not child.sources:
-                            self.add(located, f".{field}[{index}].sources", "no source cited")
-                        for number, citation in enumerate(child.sources):
-                            if citation.source not in self.source_ids:
-                                where = f".{field}[{index}].sources[{number}].source"
-                                self.add(located, where, f"unknown source id {citation.source!r}")
+            seen: dict[Any, Located] = {}
+            for located in self.records[collection.name]:
+                first = seen.setdefault(collection.identity(located.item), located)
+                if first is not located:
+                    self.add(located, "", f"the same {collection.singular} as at {first.file}: {first.path}")
 
-    def references(self) -> None:  # noqa: C901, PLR0912 - one check per kind of reference
-        """References between entities resolve."""
-        for located in self.merged.collections["organizations"]:
-            org = located.item
-            for field in ("predecessors", "successors"):
-                for index, ident in enumerate(getattr(org, field)):
-                    self.need(located, f".{field}[{index}]", ident)
-            if isinstance(org, Agency):
-                self.need(located, ".supervisor", org.supervisor)
-            if isinstance(org, Council):
-                self.need(located, ".host", org.host)
-        for located in self.merged.collections["relations"]:
-            self.need(located, ".subject", located.item.subject, "entity")
-            self.need(located, ".object", located.item.object, "entity")
-        for located in self.merged.collections["events"]:
-            self.need(located, ".body", located.item.body)
-            for index, ident in enumerate(located.item.other):
-                self.need(located, f".other[{index}]", ident)
-        for located in self.merged.collections["publications"]:
-            for index, ident in enumerate(located.item.publishers):
-                self.need(located, f".publishers[{index}]", ident)
-        for located in self.merged.collections["awards"]:
-            for index, ident in enumerate(located.item.organisers):
-                self.need(located, f".organisers[{index}]", ident)
-        for located in self.merged.collections["strategies"]:
-            self.need(located, ".publisher", located.item.publisher)
-        for located in self.merged.collections["memberships"]:
-            self.need(located, ".body", located.item.body)
-        for located in self.merged.collections["caveats"]:
-            self.need(located, ".subject", located.item.subject, "entity")
-            if located.item.source not in self.source_ids:
+    def citations(self) -> None:
+        """Every record cites a source, as do its names, identifiers, targets, phases, goals and editions; cited sources exist."""
+        for collection in COLLECTIONS:
+            if collection.name == "sources":
+                continue
+            for located in self.records[collection.name]:
+                for where, record in _cited_parts(located.item, ""):
+                    if not record.sources:
+                        self.add(located, f"{where}.sources", "no source cited: every statement must name its source")
+                    for index, citation in enumerate(record.sources):
+                        if citation.source not in self.sources:
+                            self.add(located, f"{where}.sources[{index}].source", f"unknown source id {citation.source!r}")
+        for located in self.records["caveats"]:
+            if located.item.source not in self.sources:
                 self.add(located, ".source", f"unknown source id {located.item.source!r}")
-        for located in self.merged.collections["recommendations"]:
-            strategy = self.entities.get(located.item.strategy)
-            if strategy is None or not isinstance(strategy.item, Strategy):
-                self.add(located, ".strategy", f"unknown strategy id {located.item.strategy!r}")
 
-    def dates(self) -> None:  # noqa: C901 - one check per dated field
-        """Dates in order."""
+    def references(self) -> None:
+        """Ids that name other records resolve, to records of the right kind."""
+        kinds: dict[str, set[str]] = {
+            "entity": set(self.entities),
+            "organization": {i for i, loc in self.entities.items() if isinstance(loc.item, Organization)},
+            "strategy": {loc.item.id for loc in self.records["strategies"]},
+            "law": {loc.item.id for loc in self.records["laws"]},
+            "source": set(self.sources),
+        }
+        for collection in COLLECTIONS:
+            fields = [field for field in attrs.fields(collection.cls) if REFERS_TO in field.metadata]
+            for located in self.records[collection.name]:
+                for field in fields:
+                    to = field.metadata[REFERS_TO]
+                    if to == "source":
+                        continue  # checked with the citations
+                    value = getattr(located.item, field.name)
+                    idents = [(f"[{i}]", v) for i, v in enumerate(value)] if isinstance(value, tuple) else [("", value)]
+                    for suffix, ident in idents:
+                        if ident is not None and ident not in kinds[to]:
+                            self.add(located, f".{json_name(field)}{suffix}", f"unknown {to} id {ident!r}")
+        for located in self.records["coverage"]:
+            if located.item.collection not in BY_NAME:
+                self.add(located, ".collection", f"unknown collection {located.item.collection!r}")
 
-        def ordered(located: Located, suffix: str, start: PartialDate | None, end: PartialDate | None) -> None:
-            # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
-            if start is not None and end is not None and end.end() < start.start():
-                self.add(located, suffix, f"ends ({end}) before it begins ({start})")
+    def dates(self) -> None:
+        """Every period ends after it begins."""
+        pairs = (
+            ("established", "dissolved"),
+            ("valid_from", "valid_until"),
+            ("promulgated", "repealed"),
+            ("passed", "promulgated"),
+            ("first_fiscal_year", "last_fiscal_year"),
+        )
+        for collection in COLLECTIONS:
+            for located in self.records[collection.name]:
+                for where, record in _parts(located.item, ""):
+                    for start_field, end_field in pairs:
+                        start, end = getattr(record, start_field, None), getattr(record, end_field, None)
+                        if start is None or end is None:
+                            continue
+                        # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
+                        wrong = end < start if isinstance(end, int) else end.end() < start.start()
+                        if wrong:
+                            self.add(located, f"{where}.{end_field}", f"{end_field} {end} is before {start_field} {start}")
 
-        for located in self.merged.collections["organizations"]:
-            org = located.item
-            ordered(located, ".dissolved", org.established, org.dissolved)
-            for index, name in enumerate(org.former_names):
-                ordered(located, f".former_names[{index}].valid_until", name.valid_from, name.valid_until)
-        for located in self.merged.collections["relations"]:
+    def lifetimes(self) -> None:
+        """No relation, event, name or count lies outside the life of an entity it involves."""
+        spans = self.spans
+
+        def within(located: Located, suffix: str, ident: str, start: PartialDate | None, end: PartialDate | None, what: str) -> None:
+            # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
+            life = spans.get(ident)
+            if life is None or life[0] >= life[1]:
+                return
+            if start is not None and start.end().toordinal() < life[0]:
+                self.add(located, suffix, f"{what} begins ({start}) before {ident!r} existed (from {_day(life[0])})")
+            elif start is not None and first_day(start, NEVER_BEFORE) >= life[1]:
+                self.add(located, suffix, f"{what} begins ({start}) after {ident!r} ended ({_day(life[1])})")
+            if end is not None and first_day(end, NEVER_AFTER) > life[1]:
+                self.add(located, suffix, f"{what} outlives {ident!r}, which ended {_day(life[1])} (it runs to {end})")
+
+        for located in self.records["relations"]:
             relation = located.item
-            ordered(located, ".valid_until", relation.valid_from, relation.valid_until)
             for end, ident in (("subject", relation.subject), ("object", relation.object)):
-                body = self.orgs.get(ident)
-                if body is None:
+                within(located, ".valid_from", ident, relation.valid_from, None, f"the relation (its {end})")
+                within(located, ".valid_until", ident, None, relation.valid_until, f"the relation (its {end})")
+        for located in self.records["events"]:
+            event = located.item
+            if event.date is None:
+                continue
+            first, last = event.date.start().toordinal(), event.date.end().toordinal()
+            for index, ident in enumerate((event.body, *event.other)):
+                life = spans.get(ident)
+                if life is None or life[0] >= life[1]:
                     continue
-                if relation.valid_from and body.established and relation.valid_from.end() < body.established.start():
-                    self.add(
-                        located,
-                        ".valid_from",
-                        f"begins ({relation.valid_from}) before its {end} {ident!r} "
-                        f"was established ({body.established})",
-                    )
-                if body.dissolved and (
-                    relation.valid_until is None or relation.valid_until.start() > body.dissolved.end()
-                ):
-                    self.add(located, ".valid_until", f"outlives its {end} {ident!r}, dissolved {body.dissolved}")
-        for located in self.merged.collections["plans"]:
-            first, last = located.item.first_fiscal_year, located.item.last_fiscal_year
-            if first is not None and last is not None and first > last:
-                self.add(located, ".last_fiscal_year", f"last fiscal year {last} is before the first, {first}")
-
-    def links(self) -> None:
-        """Links agree in both directions."""
-        for located in self.merged.collections["organizations"]:
-            org = located.item
-            for index, ident in enumerate(org.successors):
-                other = self.orgs.get(ident)
-                if other is not None and org.id not in other.predecessors:
-                    self.add(
-                        located, f".successors[{index}]", f"{ident!r} does not list {org.id!r} among its predecessors"
-                    )
-            for index, ident in enumerate(org.predecessors):
-                other = self.orgs.get(ident)
-                if other is not None and org.id not in other.successors:
-                    self.add(
-                        located, f".predecessors[{index}]", f"{ident!r} does not list {org.id!r} among its successors"
-                    )
+                if index and event.kind in FROM_PREDECESSORS:
+                    within_life = life[0] <= last  # a predecessor may have gone before its successor began
+                elif index and event.kind in TO_SUCCESSORS:
+                    within_life = life[1] > first  # a successor may begin after its predecessor ended
+                else:
+                    # An event on the day a life ends (a merger, say) is part of that life.
+                    within_life = life[0] <= last and first <= life[1]
+                if not within_life:
+                    where = ".date" if index == 0 else f".other[{index - 1}]"
+                    self.add(located, where, f"the event ({event.date}) is outside the life of {ident!r} ({_day(life[0])} to {_day(life[1])})")
+        for located in self.records["memberships"]:
+            within(located, ".as_of", located.item.body, located.item.as_of, None, "the count")
+        for collection in ENTITIES:
+            for located in self.records[collection.name]:
+                entity = located.item
+                for index, name in enumerate(getattr(entity, "former_names", ())):
+                    if name.valid_until is None:
+                        self.add(located, f".former_names[{index}].valid_until", "a former name needs the date it went out of use")
+                        continue
+                    life = spans[entity.id]
+                    until = first_day(name.valid_until, NEVER_AFTER)
+                    if until > life[1] or until < life[0]:
+                        self.add(located, f".former_names[{index}].valid_until", f"{name.valid_until} is outside the life of {entity.id!r}")
 
     def hierarchy(self) -> None:
-        """The hierarchy: a supervisor or host agrees with the relations, and has no cycle."""
+        """A body has one parent at a time, and the hierarchy has no cycle."""
         parents: dict[str, list[Located]] = defaultdict(list)
-        for located in self.merged.collections["relations"]:
+        for located in self.records["relations"]:
             if located.item.kind.hierarchical:
                 parents[located.item.object].append(located)
-        for located in self.merged.collections["organizations"]:
-            org = located.item
-            link = "supervisor" if isinstance(org, Agency) else "host" if isinstance(org, Council) else None
-            if link is None:
-                continue
-            stated = getattr(org, link)
-            latest = _latest(parents.get(org.id, []))
-            actual = latest.item.subject if latest is not None else None
-            if stated != actual:
-                detail = f"the latest hierarchical relation says {actual!r}" if actual else "no relation says so"
-                self.add(located, f".{link}", f"{link} is {stated!r}, but {detail}")
+        for ident, found in parents.items():
+            ordered = sorted(found, key=lambda loc: first_day(loc.item.valid_from, NEVER_BEFORE))
+            for before, after in pairwise(ordered):
+                if first_day(before.item.valid_until, NEVER_AFTER) > first_day(after.item.valid_from, NEVER_BEFORE):
+                    self.add(
+                        after,
+                        ".valid_from",
+                        f"{ident!r} would have two parents at once: {after.item.subject!r} from "
+                        f"{after.item.valid_from or 'an open start'} and {before.item.subject!r} "
+                        f"(at {before.file}: {before.path}) until {before.item.valid_until or 'now'}",
+                    )
         self.problems.extend(_cycles(parents))
 
     def events(self) -> None:  # noqa: C901, PLR0912 - one check per kind of event
-        """Events agree with the bodies they happen to."""
-        legal_changes: dict[str, list[Located]] = defaultdict(list)
-        for located in self.merged.collections["events"]:
-            event = located.item
-            body = self.orgs.get(event.body)
-            if body is None:
+        """Events agree with the bodies they happen to; changes of legal form are dated and chain."""
+        for ident, events in self.events_by_body.items():
+            located_body = self.entities.get(ident)
+            body = located_body.item if located_body is not None else None
+            if not isinstance(body, Organization):
                 continue
-            if event.kind is EventKind.FOUNDED and event.date != body.established:
-                self.add(
-                    located,
-                    ".date",
-                    f"founding date {event.date} differs from {body.id!r}'s established date {body.established}",
-                )
-            if event.kind in _ENDINGS:
-                if event.date != body.dissolved:
-                    self.add(
-                        located,
-                        ".date",
-                        f"date {event.date} differs from {body.id!r}'s dissolved date {body.dissolved}",
-                    )
-                for index, ident in enumerate(event.other):
-                    if ident not in body.successors:
-                        self.add(located, f".other[{index}]", f"{ident!r} is not among {body.id!r}'s successors")
-            if event.kind is EventKind.LEGAL_FORM_CHANGED:
-                legal_changes[body.id].append(located)
-            for field in ("from_value", "to_value"):
-                value = getattr(event, field)
-                if event.kind is EventKind.LEGAL_FORM_CHANGED and value is not None and value not in set(LegalForm):
-                    self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
-        for ident, changes in legal_changes.items():
-            ordered_changes = sorted(changes, key=lambda loc: date_sort_key(loc.item.date))
-            for before, after in pairwise(ordered_changes):
+            changes = []
+            for located in events:
+                event = located.item
+                if event.kind is EventKind.FOUNDED and body.established is not None and event.date != body.established:
+                    self.add(located, ".date", f"founding date {event.date} differs from {ident!r}'s established date {body.established}")
+                if event.kind.ends_life and event.date != body.dissolved:
+                    self.add(located, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}")
+                if event.kind in (EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED):
+                    for field in ("from_value", "to_value"):
+                        value = getattr(event, field)
+                        if value is not None and value not in _FORM_VALUES:
+                            self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
+                if event.kind is EventKind.LEGAL_FORM_CHANGED:
+                    if event.date is None:
+                        self.add(located, ".date", "a change of legal form needs its date")
+                    else:
+                        changes.append(located)
+            founding = next((loc for loc in events if loc.item.kind is EventKind.FOUNDED and loc.item.to_value), None)
+            if changes and founding is not None and changes[0].item.from_value not in (None, founding.item.to_value):
+                self.add(changes[0], ".from_value", f"changes from {changes[0].item.from_value!r}, but {ident!r} was founded as {founding.item.to_value!r}")
+            for before, after in pairwise(changes):
                 was, now = before.item.to_value, after.item.from_value
                 if was is not None and now is not None and was != now:
-                    self.add(
-                        after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}"
-                    )
-            last = ordered_changes[-1].item.to_value
-            if last is not None and last != self.orgs[ident].legal_form:
-                self.add(
-                    ordered_changes[-1],
-                    ".to_value",
-                    f"the last change leaves {ident!r} as {last!r}, "
-                    f"but its legal_form is {self.orgs[ident].legal_form!r}",
-                )
+                    self.add(after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}")
+            last = changes[-1].item.to_value if changes else founding.item.to_value if founding else None
+            if last is not None and body.legal_form is not None and last != body.legal_form:
+                where = changes[-1] if changes else founding
+                assert where is not None  # noqa: S101 - last came from one of them
+                self.add(where, ".to_value", f"this leaves {ident!r} as {last!r}, but its legal_form is {str(body.legal_form)!r}")
+        # A link seen from both ends is dated the same at both.
+        links: dict[tuple[str, str], Located] = {}
+        for located in self.records["events"]:
+            event = located.item
+            if event.kind not in FROM_PREDECESSORS | TO_SUCCESSORS:
+                continue
+            for other in event.other:
+                pair = (other, event.body) if event.kind in FROM_PREDECESSORS else (event.body, other)
+                first = links.setdefault(pair, located)
+                if first is not located and first.item.date is not None and event.date is not None and first.item.date != event.date:
+                    self.add(located, ".date", f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} at {first.file}: {first.path}")
 
     def names(self) -> None:
-        """Names and identifiers point at one body each."""
-        owners: dict[str, str] = {}
-        seen_ids: dict[tuple[str, str], str] = {}
-        for name in ENTITY_COLLECTIONS:
-            for located in self.merged.collections[name]:
+        """Every name names one entity at a time, and every identifier one entity; names of one kind follow one another."""
+        owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        holders: dict[tuple[str, str], str] = {}
+        spans = self.spans
+        for collection in ENTITIES:
+            for located in self.records[collection.name]:
                 entity = located.item
-                found = frozenset(key for key in map(normalize_key, names_of(entity)) if key)
-                if self.keys is not None:
-                    self.keys[entity.id] = found
-                for key in found:
-                    owner = owners.setdefault(key, entity.id)
-                    if owner != entity.id:
+                life = spans.get(entity.id, (NEVER_BEFORE, NEVER_AFTER))
+                for field, text in name_fields(entity):
+                    key = normalize_key(text)
+                    if not key:
+                        continue
+                    for owner, owner_field in owners[key]:
+                        other = spans.get(owner, (NEVER_BEFORE, NEVER_AFTER))
+                        # A name may pass from one body to another (商工省 before and after the war), never be two at once.
+                        if owner != entity.id and max(life[0], other[0]) < min(life[1], other[1]):
+                            self.add(located, f".{field}", f"{text!r}, a name of {entity.id!r}, normalises to {key!r}, which also names {owner!r} (its {owner_field}) at the same time")
+                            break
+                    owners[key].append((entity.id, field))
+                for index, identifier in enumerate(getattr(entity, "identifiers", ())):
+                    holder = holders.setdefault((identifier.scheme.value, identifier.value), entity.id)
+                    if holder != entity.id:
+                        self.add(located, f".identifiers[{index}]", f"{identifier.scheme} {identifier.value} is also {holder!r}'s")
+                self._tiling(located, entity)
+
+    def _tiling(self, located: Located, entity: Entity) -> None:
+        names = getattr(entity, "former_names", ())
+        by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
+        for index, name in enumerate(names):
+            by_kind[(name.lang, name.kind)].append((index, name))
+        life = self.spans.get(entity.id, (NEVER_BEFORE, NEVER_AFTER))
+        for spelled in by_kind.values():
+            spelled.sort(key=lambda item: first_day(item[1].valid_until, NEVER_AFTER))
+            previous = life[0]
+            for index, name in spelled:
+                start = first_day(name.valid_from, previous)
+                if name.valid_from is not None and previous != NEVER_BEFORE and start != previous:
+                    gap = "a gap" if start > previous else "an overlap"
+                    self.add(located, f".former_names[{index}].valid_from", f"{name.text!r} begins {name.valid_from}, leaving {gap} after the name before it (which ended {_day(previous)})")
+                previous = first_day(name.valid_until, NEVER_AFTER)
+
+    def legal_form_names(self) -> None:
+        """A Japanese name's legal-form prefix agrees with the legal form in force over the name's whole period."""
+        for located in self.records["organizations"]:
+            org = located.item
+            span = self.spans.get(org.id, (NEVER_BEFORE, NEVER_AFTER))
+            forms = legal_form_spells(org, [loc.item for loc in self.events_by_body.get(org.id, [])], span)
+            for spell in name_spells(org, span):
+                if spell.field != "name_ja" or spell.text is None:
+                    continue
+                implied = LegalForm.from_name_ja(spell.text)
+                if implied is None:
+                    continue
+                for form in forms:
+                    overlap = max(form.start, spell.start) < min(form.end, spell.end)
+                    if overlap and form.form is not None and form.form not in implied:
+                        where = ".name_ja" if spell.name is None else f".former_names[{org.former_names.index(spell.name)}]"
                         self.add(
                             located,
-                            ".id",
-                            f"a name of {entity.id!r} normalises to {key!r}, which already names {owner!r}",
+                            where,
+                            f"{spell.text!r} names a {'/'.join(sorted(implied))}, but {org.id!r} was a "
+                            f"{form.form} from {_day(max(form.start, spell.start))} to {_day(min(form.end, spell.end))}",
                         )
-                for index, identifier in enumerate(getattr(entity, "identifiers", ())):
-                    scheme_value = (identifier.scheme.value, identifier.value)
-                    holder = seen_ids.setdefault(scheme_value, entity.id)
-                    if holder != entity.id:
-                        message = f"{identifier.scheme} {identifier.value} is also {holder!r}'s"
-                        self.add(located, f".identifiers[{index}]", message)
+                        break
 
     def numbering(self) -> None:
         """Recommendations are numbered once each within a strategy; a body is counted once a day."""
         numbers: dict[tuple[str, int], Located] = {}
-        for located in self.merged.collections["recommendations"]:
+        for located in self.records["recommendations"]:
             number = located.item.number
             if number is None:
                 continue
-            if number < 1:
-                self.add(located, ".number", f"numbers start at 1, got {number}")
             place = (located.item.strategy, number)
             if place in numbers:
                 self.add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
             numbers[place] = located
-        counted: set[tuple[str, PartialDate]] = set()
-        for located in self.merged.collections["memberships"]:
-            count = (located.item.body, located.item.as_of)
-            if count in counted:
-                self.add(
-                    located,
-                    ".as_of",
-                    f"a count of {located.item.body!r} as of {located.item.as_of} is already recorded",
-                )
-            counted.add(count)
 
 
-def _latest(relations: list[Located]) -> Located | None:
-    """The hierarchical relation that holds now, or else the one that ended last."""
-    if not relations:
-        return None
-    return max(relations, key=lambda loc: (loc.item.valid_until is None, date_sort_key(loc.item.valid_until)))
+def _parts(record: object, where: str) -> Iterator[tuple[str, Any]]:
+    """*record* and every record nested in it, each with its path below *record*."""
+    yield where, record
+    for field in attrs.fields(type(record)):  # type: ignore[misc]  # every record is an attrs instance
+        value = getattr(record, field.name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)) and not isinstance(item, Citation):
+                    yield from _parts(item, f"{where}.{json_name(field)}[{index}]")
+
+
+def _cited_parts(record: object, where: str) -> Iterator[tuple[str, Any]]:
+    """*record* and the nested records that must cite their own sources."""
+    for path, part in _parts(record, where):
+        if hasattr(part, "sources"):
+            yield path, part
 
 
 def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
-    """A problem for each cycle in the hierarchy, at the relation that closes it."""
+    """
+    A problem for each cycle in the hierarchy, at a relation that closes it.
+
+    Where a cycle runs through relations of several files, it is reported at one
+    from the last file read (a user's file, rather than the bundled data).
+    """
     problems: list[Problem] = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-
     # Iterative depth-first search: a user's hierarchy may be deeper than the recursion limit.
     for root in list(parents):
         if root in state:
             continue
-        path = [root]
+        path, via = [root], []
         state[root] = 1
         stack = [iter(parents.get(root, []))]
         while stack:
@@ -378,13 +418,22 @@ def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
             if located is None:
                 state[path.pop()] = 2
                 stack.pop()
+                if via:
+                    via.pop()
                 continue
             parent = located.item.subject
             if state.get(parent) == 1:
-                cycle = " -> ".join(reversed([*path[path.index(parent) :], parent]))
-                problems.append(Problem(located.file, located.path, f"cycle in the hierarchy: {cycle}"))
+                start = path.index(parent)
+                members = [*via[start:], located]
+                blame = max(members, key=lambda loc: (not loc.file.startswith("jp_mfg_policy/"), members.index(loc)))
+                cycle = " -> ".join(reversed([*path[start:], parent]))
+                problems.append(Problem(blame.file, blame.path, f"cycle in the hierarchy: {cycle}"))
             elif parent not in state:
                 state[parent] = 1
                 path.append(parent)
+                via.append(located)
                 stack.append(iter(parents.get(parent, [])))
     return problems
+
+
+_ = (Event, RelationKind)  # re-exported names used in messages' type hints only

@@ -1,0 +1,244 @@
+"""
+Field declarations shared by the model: validators, and the metadata the converter and the schema read.
+
+A field says once what it accepts (a slug, a line of text, a count, a reference to an
+entity) and, where its name in data files differs, that name; :mod:`._serde`,
+:mod:`._build`, :mod:`._validate` and :mod:`._schema` all read these declarations.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+#: Metadata keys.
+SCHEMA = "jp_mfg_policy.schema"  # JSON Schema keywords for the field's values
+JSON_NAME = "jp_mfg_policy.json_name"  # the field's name in data files, where it differs
+REFERS_TO = "jp_mfg_policy.refers_to"  # what the ids in the field name
+
+Target: TypeAlias = Literal["entity", "organization", "source", "strategy", "law"]
+Validator: TypeAlias = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_SLUG = re.compile(SLUG)
+_URL = re.compile(r"https?://[^\s\"'<>\\]+")
+# BCP 47 in its common shape: language, then script, region and variants.
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*")
+# Characters that show nothing: spaces, format characters (zero-width space, BOM ...), controls.
+_INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Cn", "Co"})
+#: The largest count a field may hold: far above any real membership, far below pandas' limits.
+MAX_COUNT = 10**12
+
+# ISO 3166-1 alpha-2, the 249 officially assigned codes (as published in pycountry 26.2.16).
+COUNTRIES = frozenset(
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW "
+    "BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI "
+    "FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN "
+    "IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME "
+    "MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF "
+    "PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
+    "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE "
+    "YT ZA ZM ZW".split()
+)
+
+
+def visible(text: str) -> bool:
+    """
+    Whether *text* shows anything: not empty, and not only spaces or invisible characters.
+
+    Example:
+        >>> visible("METI"), visible(" \\u200b\\ufeff ")
+        (True, False)
+    """
+    return any(unicodedata.category(char) not in _INVISIBLE for char in text)
+
+
+def _check_text(value: object, *, lines: bool) -> str | None:
+    """What is wrong with one text value, or None."""
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    # The common case at C speed: no controls, separators, format characters or surrogates.
+    if value.isprintable():
+        return None if value.strip(" ") else "must not be blank"
+    if not visible(value):
+        return "must not be blank"
+    allowed = "\n\t" if lines else ""
+    for char in value:
+        if unicodedata.category(char) == "Cc" and char not in allowed:
+            return f"must not contain the control character {char!r}"
+        # Lone surrogates cannot be written as UTF-8: text that holds one is not text.
+        if "\ud800" <= char <= "\udfff":
+            return "must not contain a lone surrogate"
+    return None
+
+
+def _validator(check: Callable[[Any], str | None], *, optional: bool = False, each: bool = False) -> Validator:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+        if optional and value is None:
+            return
+        for item in value if each else (value,):
+            problem = check(item)
+            if problem is not None:
+                raise ValueError(f"{attribute.name} {problem}")
+
+    return validate
+
+
+def _slug_problem(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    if not _SLUG.fullmatch(value):
+        shown = value if len(value) <= 40 else value[:40] + "…"  # noqa: PLR2004 - a bounded quotation
+        return f"must be a lower-case slug like 'meti' or 'sme-agency', not {shown!r}"
+    return None
+
+
+def _field(validator: Validator, schema: dict[str, Any], json_name: str | None = None, **kwargs: Any) -> Any:  # noqa: ANN401 - attrs fields are Any
+    metadata: dict[str, Any] = {SCHEMA: schema, **kwargs.pop("metadata", {})}
+    if json_name is not None:
+        metadata[JSON_NAME] = json_name
+    return attrs.field(validator=validator, metadata=metadata, **kwargs)
+
+
+_SLUG_SCHEMA = {"type": "string", "pattern": f"^{SLUG}$"}
+_TEXT_SCHEMA = {"type": "string", "minLength": 1}
+
+
+def slug() -> Any:  # noqa: ANN401 - attrs fields are Any
+    """A required id: a lower-case slug."""
+    return _field(_validator(_slug_problem), _SLUG_SCHEMA)
+
+
+def ref(to: Target, *, optional: bool = False) -> Any:  # noqa: ANN401
+    """The id of another record: an entity, a body, a source, a strategy or a law."""
+    kwargs = {"default": None} if optional else {}
+    return _field(
+        _validator(_slug_problem, optional=optional), _SLUG_SCHEMA, metadata={REFERS_TO: to}, **kwargs
+    )
+
+
+def refs(to: Target) -> Any:  # noqa: ANN401
+    """Ids of other records."""
+    return _field(
+        _validator(_slug_problem, each=True),
+        {"type": "array", "items": _SLUG_SCHEMA},
+        metadata={REFERS_TO: to},
+        default=(),
+    )
+
+
+def line(*, optional: bool = False, json_name: str | None = None) -> Any:  # noqa: ANN401
+    """One line of visible text: a name, a title, a code."""
+    kwargs = {"default": None} if optional else {}
+    return _field(_validator(lambda v: _check_text(v, lines=False), optional=optional), _TEXT_SCHEMA, json_name, **kwargs)
+
+
+def text(*, optional: bool = True, repr: bool = True) -> Any:  # noqa: ANN401, A002 - attrs' own keyword
+    """Visible text that may run over several lines: a description, a quote, a note."""
+    kwargs = {"default": None} if optional else {}
+    return _field(_validator(lambda v: _check_text(v, lines=True), optional=optional), _TEXT_SCHEMA, repr=repr, **kwargs)
+
+
+def lines(*, repr: bool = True) -> Any:  # noqa: ANN401, A002 - attrs' own keyword
+    """A tuple of visible texts (aliases, missions)."""
+    return _field(
+        _validator(lambda v: _check_text(v, lines=True), each=True),
+        {"type": "array", "items": _TEXT_SCHEMA},
+        default=(),
+        repr=repr,
+    )
+
+
+def _count_problem(value: object) -> str | None:
+    if type(value) is not int or not 0 <= value <= MAX_COUNT:
+        return f"must be a whole number from 0 to {MAX_COUNT:,}, not {value!r}"
+    return None
+
+
+def count() -> Any:  # noqa: ANN401
+    """A count of things, or None."""
+    return _field(_validator(_count_problem, optional=True), {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}, default=None)
+
+
+def _number_problem(value: object) -> str | None:
+    if type(value) is not int or not 1 <= value <= MAX_COUNT:
+        return f"must be a whole number from 1, not {value!r}"
+    return None
+
+
+def number(*, optional: bool = True) -> Any:  # noqa: ANN401
+    """A position in a series (1 for the first), or None."""
+    kwargs = {"default": None} if optional else {}
+    return _field(
+        _validator(_number_problem, optional=optional), {"type": "integer", "minimum": 1, "maximum": MAX_COUNT}, **kwargs
+    )
+
+
+def _fiscal_problem(value: object) -> str | None:
+    if type(value) is not int or not 1 <= value <= 9998:  # noqa: PLR2004 - a fiscal year must end by 9999
+        return f"must be a fiscal year from 1 to 9998, not {value!r}"
+    return None
+
+
+def fiscal_year() -> Any:  # noqa: ANN401
+    """A Japanese fiscal year (the calendar year it begins in), or None."""
+    return _field(_validator(_fiscal_problem, optional=True), {"type": "integer", "minimum": 1, "maximum": 9998}, default=None)
+
+
+def _finite_problem(value: object) -> str | None:
+    if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]  # checked first
+        return f"must be a finite number, not {value!r}"
+    return None
+
+
+def finite() -> Any:  # noqa: ANN401
+    """A finite number."""
+    return _field(_validator(_finite_problem), {"type": "number"})
+
+
+def _url_problem(value: object) -> str | None:
+    if not isinstance(value, str) or not _URL.fullmatch(value):
+        return f"must be an http or https address without spaces or quotes, not {value!r}"
+    return None
+
+
+def url() -> Any:  # noqa: ANN401
+    """A web address, or None."""
+    return _field(_validator(_url_problem, optional=True), {"type": "string", "pattern": r"^https?://[^\s\"'<>\\]+$"}, default=None)
+
+
+def _country_problem(value: object) -> str | None:
+    if value not in COUNTRIES:
+        return f"must be an ISO 3166-1 alpha-2 code such as 'JP' or 'US', not {value!r}"
+    return None
+
+
+def country() -> Any:  # noqa: ANN401
+    """An ISO 3166-1 alpha-2 country code."""
+    return _field(_validator(_country_problem), {"enum": sorted(COUNTRIES)}, default="JP")
+
+
+def _language_problem(value: object) -> str | None:
+    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+        return f"must be a BCP 47 language tag such as 'en', 'ja' or 'ja-Latn', not {value!r}"
+    return None
+
+
+def language(default: str = "en") -> Any:  # noqa: ANN401
+    """A BCP 47 language tag."""
+    return _field(_validator(_language_problem), {"type": "string", "pattern": f"^{_LANGUAGE.pattern}$"}, default=default)
+
+
+def renamed(json_name: str, **kwargs: Any) -> Any:  # noqa: ANN401
+    """A plain field written under another name in data files (a Python keyword, say)."""
+    return attrs.field(metadata={JSON_NAME: json_name}, **kwargs)
+
+
+def json_name(field: attrs.Attribute[Any]) -> str:
+    """The name of *field* in data files."""
+    return str(field.metadata.get(JSON_NAME, field.name))

@@ -1,0 +1,309 @@
+"""
+Time: when each entity existed, and what each of its changing values was on a given day.
+
+The rules, which validation and snapshots share:
+
+- An entity's life runs from its start (a body's ``established``, a law's
+  promulgation, a plan's first fiscal year ...) to its end, exclusive. A partial date
+  counts from the first day of the period it names.
+- An unknown start is narrowed to the entity's earliest dated fact (an event, a name's
+  or relation's start, a membership count): the data never shows an entity before it
+  knows it existed. An entity with no dated fact at all appears in no snapshot.
+- Names of one language and kind follow one another: each former name holds from the
+  end of the one before it (or the start of the entity's life) until its
+  ``valid_until``; the current name holds from the end of the last former one.
+- A body's legal form before its first ``legal_form_changed`` event is that event's
+  ``from_value`` (or its founding event's ``to_value``); after each change, the
+  change's ``to_value``.
+
+Days are proleptic Gregorian ordinals (:meth:`datetime.date.toordinal`), so that a
+snapshot compares integers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ._dates import PartialDate, Period
+from ._entities import Entity, Law, Organization, Program, Strategy
+from ._enums import EventKind, LegalForm, NameKind
+from ._records import Event, MembershipCount, Name, Relation
+
+#: Before every day, and after every day.
+NEVER_BEFORE, NEVER_AFTER = 0, dt.date.max.toordinal() + 1
+#: The flat name field each (language, kind) of a former name stands in for.
+NAME_FIELDS = {
+    ("en", NameKind.OFFICIAL): "name",
+    ("ja", NameKind.OFFICIAL): "name_ja",
+    ("en", NameKind.ACRONYM): "acronym",
+    ("ja", NameKind.SHORT): "short_name_ja",
+}
+
+
+def first_day(date: PartialDate | None, missing: int) -> int:
+    """The ordinal of the first day *date* names, or *missing* for None."""
+    return missing if date is None else date.start().toordinal()
+
+
+def period_days(period: Period) -> tuple[int, int]:
+    """A :class:`Period` as ordinals, open bounds as :data:`NEVER_BEFORE` and :data:`NEVER_AFTER`."""
+    return (
+        NEVER_BEFORE if period.start is None else period.start.toordinal(),
+        NEVER_AFTER if period.end is None else period.end.toordinal(),
+    )
+
+
+def spans(
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    events: Iterable[Event],
+    memberships: Iterable[MembershipCount],
+) -> dict[str, tuple[int, int]]:
+    """
+    Entity id -> (first day, day after the last) of its life, unknown starts narrowed to the earliest dated fact.
+
+    An entity with no known start and no dated fact gets an empty span: it is in no snapshot.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    unknown: list[Entity] = []
+    recommendations = []
+    for entity in entities:
+        if getattr(entity, "strategy", None) is not None and isinstance(getattr(entity, "text", None), str):
+            recommendations.append(entity)  # a recommendation lives as its strategy does
+            continue
+        start, end = period_days(entity.period)
+        found[entity.id] = (start, end)
+        if start == NEVER_BEFORE:
+            unknown.append(entity)
+    if unknown:
+        earliest = _earliest_facts(unknown, relations, events, memberships)
+        for entity in unknown:
+            end = found[entity.id][1]
+            start = earliest.get(entity.id, end)  # nothing dated: an empty span
+            found[entity.id] = (min(start, end), end)
+    for recommendation in recommendations:
+        found[recommendation.id] = found.get(recommendation.strategy, (NEVER_AFTER, NEVER_AFTER))
+    return found
+
+
+def _earliest_facts(
+    entities: Sequence[Entity],
+    relations: Iterable[Relation],
+    events: Iterable[Event],
+    memberships: Iterable[MembershipCount],
+) -> dict[str, int]:
+    wanted = {entity.id for entity in entities}
+    earliest: dict[str, int] = {}
+
+    def seen(ident: str, date: PartialDate | None) -> None:
+        if ident in wanted and date is not None:
+            day = date.start().toordinal()
+            earliest[ident] = min(earliest.get(ident, day), day)
+
+    for event in events:
+        seen(event.body, event.date)
+        for other in event.other:
+            seen(other, event.date)
+    for relation in relations:
+        seen(relation.subject, relation.valid_from)
+        seen(relation.object, relation.valid_from)
+    for count in memberships:
+        seen(count.body, count.as_of)
+    for entity in entities:
+        for name in getattr(entity, "former_names", ()):
+            seen(entity.id, name.valid_from)
+            if name.valid_until is not None and name.valid_from is None:
+                # A name that ended on a day was in use the day before, at the latest.
+                seen(entity.id, PartialDate.from_date(name.valid_until.start() - dt.timedelta(days=1)))
+    return earliest
+
+
+@attrs.frozen
+class NameSpell:
+    """One name of an entity with the days it held: ``[start, end)`` as ordinals."""
+
+    field: str
+    text: str | None
+    start: int
+    end: int
+    name: Name | None  # None for the current name
+
+
+def name_spells(entity: Entity, span: tuple[int, int]) -> list[NameSpell]:
+    """
+    Every official name, acronym and short form of *entity* with the days it held.
+
+    Former names of one language and kind follow one another by their ``valid_until``;
+    the current value holds from the last of them to the end of the entity's life.
+    """
+    by_field: dict[str, list[Name]] = defaultdict(list)
+    for name in getattr(entity, "former_names", ()):
+        field = NAME_FIELDS.get((name.lang, name.kind))
+        if field is not None and hasattr(entity, field):
+            by_field[field].append(name)
+    spells = []
+    for field, names in by_field.items():
+        start = span[0]
+        for name in sorted(names, key=lambda n: first_day(n.valid_until, NEVER_AFTER)):
+            end = first_day(name.valid_until, NEVER_AFTER)
+            spells.append(NameSpell(field, name.text, start, end, name))
+            start = end
+        spells.append(NameSpell(field, getattr(entity, field), start, span[1], None))
+    return spells
+
+
+@attrs.frozen
+class FormSpell:
+    """A body's legal form with the days it held: ``[start, end)`` as ordinals."""
+
+    form: LegalForm | None
+    start: int
+    end: int
+
+
+def legal_form_spells(org: Organization, events: Sequence[Event], span: tuple[int, int]) -> list[FormSpell]:
+    """
+    The legal forms of *org* over its life, from its dated ``legal_form_changed`` events.
+
+    *events* are the body's own, in date order. An undated change is left out (validation
+    refuses one).
+    """
+    changes = [e for e in events if e.kind is EventKind.LEGAL_FORM_CHANGED and e.date is not None]
+    if not changes:
+        return [FormSpell(org.legal_form, *span)]
+    founding = next((e for e in events if e.kind is EventKind.FOUNDED and e.to_value), None)
+    first = changes[0].from_value or (founding.to_value if founding else None)
+    spells, start, form = [], span[0], _form(first)
+    for change in changes:
+        day = first_day(change.date, NEVER_BEFORE)
+        spells.append(FormSpell(form, start, day))
+        start, form = day, _form(change.to_value)
+    spells.append(FormSpell(form, start, span[1]))
+    return [spell for spell in spells if spell.start < spell.end or spell is spells[-1]]
+
+
+def _form(value: str | None) -> LegalForm | None:
+    return LegalForm(value) if value in LegalForm._value2member_map_ else None
+
+
+def boundaries(entity: Entity, form_spells: Sequence[FormSpell], name_list: Sequence[NameSpell]) -> list[int]:
+    """The days on which something shown of *entity* changes, sorted."""
+    days = {spell.start for spell in form_spells} | {spell.start for spell in name_list}
+    for field in ("phases", "goals", "editions"):
+        for item in getattr(entity, field, ()):
+            days.add(_item_start(item))
+    days.discard(NEVER_BEFORE)
+    return sorted(days)
+
+
+def _item_start(item: Any) -> int:  # noqa: ANN401 - a phase, goal or edition
+    fiscal = getattr(item, "first_fiscal_year", None)
+    if fiscal is not None:
+        return dt.date(fiscal, 4, 1).toordinal()
+    return first_day(getattr(item, "adopted", None), NEVER_BEFORE)
+
+
+def as_of(
+    entity: Entity,
+    day: int,
+    form_spells: Sequence[FormSpell],
+    name_list: Sequence[NameSpell],
+) -> Entity:
+    """
+    *entity* as it stood on *day*: its names and legal form of the day, no end date, nothing later.
+
+    Former names that had ended by *day* stay (they were former then too); the name of
+    the day becomes the current one; later names, phases, goals and editions go.
+    """
+    changes: dict[str, Any] = {}
+    for spell in name_list:
+        if spell.start <= day < spell.end and spell.name is not None:
+            changes[spell.field] = spell.text
+        elif spell.name is None and not spell.start <= day and getattr(entity, spell.field) is not None:
+            changes.setdefault(spell.field, None)  # the current name had not begun
+    if name_list:
+        changes["former_names"] = tuple(
+            spell.name for spell in name_list if spell.name is not None and spell.end <= day
+        ) + tuple(name for name in entity.former_names if (name.lang, name.kind) not in NAME_FIELDS)  # type: ignore[attr-defined]
+    if isinstance(entity, Organization):
+        form = next((spell.form for spell in form_spells if spell.start <= day < spell.end), entity.legal_form)
+        changes["legal_form"] = form
+        changes["dissolved"] = None
+    elif isinstance(entity, Law):
+        changes["repealed"] = None
+    elif isinstance(entity, Program):
+        changes["phases"] = tuple(p for p in entity.phases if _item_start(p) <= day)
+        changes["goals"] = tuple(g for g in entity.goals if _item_start(g) <= day)
+    elif isinstance(entity, Strategy):
+        changes["editions"] = tuple(e for e in entity.editions if _item_start(e) <= day)
+    changes = {key: value for key, value in changes.items() if getattr(entity, key) != value}
+    return attrs.evolve(entity, **changes) if changes else entity  # type: ignore[misc]  # every entity is an attrs class
+
+
+@attrs.frozen
+class Timeline:
+    """
+    What changes when, for every entity of a dataset: computed once, then each day is a lookup.
+
+    ``variant(entity, day)`` is the entity as it stood on *day*; entities whose shown
+    values never change within their life are returned as they are.
+    """
+
+    spans: Mapping[str, tuple[int, int]]
+    forms: Mapping[str, list[FormSpell]]
+    names: Mapping[str, list[NameSpell]]
+    days: Mapping[str, list[int]]
+    _memo: dict[tuple[str, int], Entity] = attrs.field(factory=dict, eq=False)
+
+    @classmethod
+    def of(
+        cls,
+        entities: Sequence[Entity],
+        relations: Sequence[Relation],
+        events_by_body: Mapping[str, Sequence[Event]],
+        memberships: Sequence[MembershipCount],
+    ) -> Timeline:
+        """Compute the timeline of every entity."""
+        all_events = [event for events in events_by_body.values() for event in events]
+        life = spans(entities, relations, all_events, memberships)
+        forms, names, days = {}, {}, {}
+        for entity in entities:
+            span = life[entity.id]
+            form_list = (
+                legal_form_spells(entity, events_by_body.get(entity.id, ()), span)
+                if isinstance(entity, Organization)
+                else []
+            )
+            name_list = name_spells(entity, span)
+            change_days = boundaries(entity, form_list, name_list)
+            if len(form_list) > 1 or name_list or change_days:
+                forms[entity.id], names[entity.id] = form_list, name_list
+                days[entity.id] = change_days
+        return cls(life, forms, names, days)
+
+    def variant(self, entity: Entity, day: int) -> Entity:
+        """*entity* as it stood on *day* (an ordinal within its life)."""
+        change_days = self.days.get(entity.id)
+        if change_days is None:
+            return _undated(entity)
+        segment = bisect.bisect_right(change_days, day)
+        key = (entity.id, segment)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = as_of(entity, day, self.forms[entity.id], self.names[entity.id])
+        return found
+
+
+def _undated(entity: Entity) -> Entity:
+    """An entity with no changes in its life, as it stood on any day of it: without its end."""
+    if isinstance(entity, Organization) and entity.dissolved is not None:
+        return attrs.evolve(entity, dissolved=None)
+    if isinstance(entity, Law) and entity.repealed is not None:
+        return attrs.evolve(entity, repealed=None)
+    return entity
