@@ -1,6 +1,10 @@
 """
 Japan's manufacturing-policy system as typed, sourced, queryable data.
 
+Importing the package creates nothing but :func:`load`; every other name (the model
+classes, the system) is imported on first use, so that ``import jp_mfg_policy`` costs
+next to nothing and a first query pays only for what it asks.
+
 Example:
     >>> import jp_mfg_policy as jmp
     >>> system = jmp.load()
@@ -10,62 +14,23 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
-from ._dates import FiscalYear, PartialDate, Period
-from ._entities import (
-    Agency,
-    Award,
-    BusinessFederation,
-    Council,
-    Edition,
-    Entity,
-    Goal,
-    Law,
-    Ministry,
-    Organization,
-    Plan,
-    Program,
-    ProgramPhase,
-    Publication,
-    Recommendation,
-    Requirement,
-    ResearchStream,
-    Strategy,
-)
-from ._enums import (
-    CaveatTopic,
-    EventKind,
-    Frequency,
-    LegalForm,
-    NameKind,
-    PublicationKind,
-    RecommendationKind,
-    RelationKind,
-    SourceKind,
-    StrategyKind,
-)
-from ._identifiers import IdentifierScheme
 from ._load import MAX_FILE_SIZE, load
-from ._records import (
-    Caveat,
-    Citation,
-    Coverage,
-    Event,
-    Identifier,
-    MembershipCount,
-    MissingIdentifier,
-    Name,
-    Relation,
-    Source,
-    Target,
-)
-from ._version import DATA_AS_OF, DATA_VERSION
-from .exceptions import DataError, Problem, UnknownEntityError
 
-if TYPE_CHECKING:  # imported lazily at run time, below
-    from ._search import Match
+if TYPE_CHECKING:  # type checkers see every name; at run time each is imported when first asked for
+    from ._dates import FiscalYear, PartialDate, Period
+    from ._records import Citation, Entity, Identifier, MissingIdentifier, Name
+    from ._bodies import Agency, BusinessFederation, Council, Ministry, Organization, ResearchStream
+    from ._policy import Award, Edition, Goal, Law, Plan, Program, ProgramPhase, Publication, Recommendation, Requirement, Strategy, Target
+    from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
+    from ._enums import CaveatTopic, EventKind, Frequency, LegalForm, NameKind, PublicationKind, RecommendationKind, RelationKind, SourceKind, StrategyKind
+    from ._identifiers import IdentifierScheme
     from ._system import Key, PolicySystem
+    from ._search import Match
+    from ._version import DATA_AS_OF, DATA_VERSION
+    from .exceptions import DataError, Problem, UnknownEntityError
 
 __all__ = [
     "DATA_AS_OF",
@@ -123,9 +88,59 @@ __all__ = [
     "load",
 ]
 
-# Names whose modules pull in the query machinery: imported when first asked for, so that
-# `import jp_mfg_policy` stays cheap for code that only wants load() or the model.
-_LAZY = {"PolicySystem": "._system", "Key": "._system", "Match": "._search"}
+_LAZY = {
+    "FiscalYear": "._dates",
+    "PartialDate": "._dates",
+    "Period": "._dates",
+    "Citation": "._records",
+    "Entity": "._records",
+    "Identifier": "._records",
+    "MissingIdentifier": "._records",
+    "Name": "._records",
+    "Agency": "._bodies",
+    "BusinessFederation": "._bodies",
+    "Council": "._bodies",
+    "Ministry": "._bodies",
+    "Organization": "._bodies",
+    "ResearchStream": "._bodies",
+    "Award": "._policy",
+    "Edition": "._policy",
+    "Goal": "._policy",
+    "Law": "._policy",
+    "Plan": "._policy",
+    "Program": "._policy",
+    "ProgramPhase": "._policy",
+    "Publication": "._policy",
+    "Recommendation": "._policy",
+    "Requirement": "._policy",
+    "Strategy": "._policy",
+    "Target": "._policy",
+    "Caveat": "._facts",
+    "Coverage": "._facts",
+    "Event": "._facts",
+    "MembershipCount": "._facts",
+    "Relation": "._facts",
+    "Source": "._facts",
+    "CaveatTopic": "._enums",
+    "EventKind": "._enums",
+    "Frequency": "._enums",
+    "LegalForm": "._enums",
+    "NameKind": "._enums",
+    "PublicationKind": "._enums",
+    "RecommendationKind": "._enums",
+    "RelationKind": "._enums",
+    "SourceKind": "._enums",
+    "StrategyKind": "._enums",
+    "IdentifierScheme": "._identifiers",
+    "Key": "._system",
+    "PolicySystem": "._system",
+    "Match": "._search",
+    "DATA_AS_OF": "._version",
+    "DATA_VERSION": "._version",
+    "DataError": ".exceptions",
+    "Problem": ".exceptions",
+    "UnknownEntityError": ".exceptions",
+}
 
 
 def __getattr__(name: str) -> object:
@@ -134,14 +149,13 @@ def __getattr__(name: str) -> object:
         from importlib.metadata import version  # noqa: PLC0415 - lazy on purpose
 
         return version("jp-mfg-policy")
-    if name in _LAZY:
-        import importlib  # noqa: PLC0415 - lazy on purpose
-
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups are plain attribute reads
+    return value
 
 
 def __dir__() -> list[str]:

@@ -19,7 +19,6 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 
 from ._dates import PartialDate
-from ._document import DOCUMENT_KEYS, Document, Override
 from ._fields import json_name
 from ._records import Citation
 from ._registry import BY_NAME, Collection
@@ -79,11 +78,10 @@ def record_builder(cls: type) -> Build:
         >>> record_builder(Citation)({"source": "cambridge-actors", "quote": "set up in 2001"}).quote
         'set up in 2001'
     """
-    plan = {
-        json_name(field): (field.name, _for_type(field.type))
-        for field in attrs.fields(attrs.resolve_types(cls))
-        if field.init
-    }
+    fields = attrs.fields(cls)
+    if any(isinstance(field.type, str) for field in fields):  # annotations written as strings
+        fields = attrs.fields(attrs.resolve_types(cls))
+    plan = {json_name(field): (field.name, _for_type(field.type)) for field in fields if field.init}
 
     def build(raw: Mapping[str, Any]) -> Any:  # noqa: ANN401 - a record of the class
         fields = {}
@@ -113,7 +111,7 @@ def _builder_of(name: str) -> Build:
     collection: Collection[Any] = BY_NAME[name]
     if not collection.kinds:
         return record_builder(collection.cls)
-    builders = {cls.TAG: record_builder(cls) for cls in collection.kinds}  # type: ignore[attr-defined]
+    builders = {cls.TAG: record_builder(cls) for cls in collection.classes}  # type: ignore[attr-defined]
 
     def build(raw: Mapping[str, Any]) -> Any:  # noqa: ANN401 - a record of the collection
         fields = dict(raw)
@@ -122,24 +120,12 @@ def _builder_of(name: str) -> Build:
     return build
 
 
-def build_document(raw: Mapping[str, Any]) -> Document:
+def build_records(collection: str, raw: list[Any]) -> tuple[Any, ...]:
     """
-    The document a trusted JSON object holds.
+    The records of one collection, built from their trusted JSON objects.
 
     Example:
-        >>> build_document({"sources": [{"id": "s", "title": "T", "publisher": "P"}]}).records["sources"][0].id
+        >>> build_records("sources", [{"id": "s", "title": "T", "publisher": "P"}])[0].id
         's'
     """
-    records = {}
-    for key, value in raw.items():
-        if key in DOCUMENT_KEYS:
-            continue
-        records[key] = tuple(map(_builder_of(key), value))
-    as_of = raw.get("as_of")
-    return Document(
-        records=records,
-        overrides=tuple(map(record_builder(Override), raw.get("overrides", ()))),
-        about=raw.get("about"),
-        schema=raw.get("$schema"),
-        as_of=None if as_of is None else PartialDate.parse(as_of),
-    )
+    return tuple(map(_builder_of(collection), raw))

@@ -8,12 +8,12 @@ Every node id is derived from a slug (so no data can make a Mermaid keyword such
 from __future__ import annotations
 
 from . import _hierarchy
-from ._entities import Agency, BusinessFederation, Council, Ministry, Organization
+from ._bodies import Agency, BusinessFederation, Council, Ministry, Organization
 from ._enums import RelationKind
 from ._index import Index
-from ._records import Relation
+from ._facts import Relation
 from ._registry import ORGANIZATIONS, RELATIONS
-from ._timeline import NEVER_AFTER
+from ._dates import NEVER_AFTER
 
 #: The relations the chart draws.
 CHART_RELATIONS = (

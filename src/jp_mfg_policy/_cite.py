@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from ._entities import Entity, Organization
-from ._records import Caveat, Citation, Event, MembershipCount, Relation, Source
+from ._bodies import Organization
+from ._facts import Caveat, Event, MembershipCount, Relation, Source
+from ._records import Citation, Entity
 from ._version import DATA_AS_OF, DATA_VERSION
 
 _BIBTEX = {

@@ -19,12 +19,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from ._dates import as_date
-from ._entities import Entity, Organization
+from ._bodies import Organization
 from ._enums import EventKind, RelationKind
 from ._export import FORMATS
 from ._load import load
 from ._overview import coverage_line, describe, event_text, overview, relation_text, roots, show, tree
-from ._records import Event, Relation
+from ._facts import Event, Relation
+from ._records import Entity
 from ._registry import COLLECTIONS, ORGANIZATIONS
 from ._serde import unstructure
 from ._system import PolicySystem
@@ -35,7 +36,7 @@ PROG = "jp-mfg-policy"
 EXIT_CODES = {0: "success", 1: "nothing found (an unknown name, an empty result)", 2: "bad usage or invalid data"}
 _KINDS = {
     "body": (ORGANIZATIONS.name, Organization),
-    **{cls.TAG: (ORGANIZATIONS.name, cls) for cls in ORGANIZATIONS.kinds},  # type: ignore[attr-defined]
+    **{cls.TAG: (ORGANIZATIONS.name, cls) for cls in ORGANIZATIONS.classes},  # type: ignore[attr-defined]
     **{collection.singular: (collection.name, None) for collection in COLLECTIONS if collection.entity and collection is not ORGANIZATIONS},
 }
 # Characters that would act on a terminal rather than show: controls (C0, DEL, C1), line and

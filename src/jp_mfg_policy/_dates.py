@@ -274,6 +274,21 @@ class FiscalYear:
         return f"FY{self.year}"
 
 
+#: Before every day, and after every day, as proleptic ordinals (:meth:`datetime.date.toordinal`).
+NEVER_BEFORE, NEVER_AFTER = 0, dt.date.max.toordinal() + 1
+
+
+def first_day(date: PartialDate | None, missing: int) -> int:
+    """
+    The ordinal of the first day *date* names, or *missing* for None.
+
+    Example:
+        >>> first_day(PartialDate(2001), NEVER_AFTER) == dt.date(2001, 1, 1).toordinal()
+        True
+    """
+    return missing if date is None else date.start().toordinal()
+
+
 #: Anything :meth:`PolicySystem.at` accepts as a point in time.
 When: TypeAlias = "dt.date | int | str | PartialDate | FiscalYear"
 

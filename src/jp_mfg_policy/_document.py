@@ -2,8 +2,6 @@
 One data file's contents: records of any collections, overrides of other files' records, and notes.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any
 

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from ._dates import PartialDate
-from ._entities import Organization
+from ._bodies import Organization
 from ._enums import FROM_PREDECESSORS, HIERARCHICAL, TO_SUCCESSORS, RelationKind
 from ._fields import REFERS_TO
 from ._index import Index

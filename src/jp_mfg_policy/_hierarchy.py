@@ -4,7 +4,7 @@ The hierarchy and the lineage: who sits under whom, and what preceded and succee
 
 from __future__ import annotations
 
-from ._entities import Ministry, Organization
+from ._bodies import Ministry, Organization
 from ._enums import LegalForm
 from ._index import Index
 

@@ -13,15 +13,19 @@ import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset
-from ._entities import Entity, Organization
+from ._bodies import Organization
 from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS
 from ._normalize import names_of, normalize_key
-from ._records import Event, MembershipCount, Relation, Source
-from ._registry import EVENTS, MEMBERSHIPS, ORGANIZATIONS, RELATIONS, SOURCES
-from ._timeline import NEVER_AFTER, NEVER_BEFORE, Timeline, first_day
+from ._records import Entity
+from ._registry import ENTITIES, EVENTS, MEMBERSHIPS, ORGANIZATIONS, RELATIONS, SOURCES, Collection
+
+if TYPE_CHECKING:
+    from ._facts import Event, MembershipCount, Source
+    from ._timeline import Timeline
+from ._dates import NEVER_AFTER, NEVER_BEFORE, first_day
 
 
 def _start(entity: Entity) -> int:
@@ -47,6 +51,7 @@ class Index:
         self.dataset = dataset
         # The whole record's index, for a snapshot: it answers lookups by name.
         self.root = root
+        self._tables: dict[str, tuple[Mapping[str, Entity], Mapping[str, Entity]]] = {}
 
     @functools.cached_property
     def by_id(self) -> Mapping[str, Entity]:
@@ -63,35 +68,52 @@ class Index:
         """Source id -> source."""
         return MappingProxyType({source.id: source for source in self.dataset[SOURCES]})
 
-    @functools.cached_property
-    def _names(self) -> tuple[Mapping[str, Entity], Mapping[str, Entity]]:
-        exact: dict[str, Entity] = {}
-        by_key: dict[str, Entity] = {}
-        # A name that passed from one entity to another names the later one: read the earlier ones first.
-        for entity in sorted(self.dataset.entities(), key=_start):
-            for text in names_of(entity):
-                # Names as written, and casefolded, skip normalisation for the commonest lookups.
-                exact[text] = exact[text.casefold()] = entity
-                key = normalize_key(text)
-                if key:
-                    by_key[key] = entity
-        # An id is the entity's own, whatever names others have borne.
-        for entity in self.dataset.entities():
-            exact[entity.id] = by_key[normalize_key(entity.id)] = entity
-        return MappingProxyType(exact), MappingProxyType(by_key)
+    def _names(self, collection: Collection[Entity]) -> tuple[Mapping[str, Entity], Mapping[str, Entity]]:
+        """The name tables of one collection: names as written (and casefolded), and normalised."""
+        tables = self._tables.get(collection.name)
+        if tables is None:
+            exact: dict[str, Entity] = {}
+            by_key: dict[str, Entity] = {}
+            records = self.dataset[collection]
+            # A name that passed from one entity to another names the later one: read the earlier ones first.
+            for entity in sorted(records, key=_start):
+                for text in names_of(entity):
+                    # Names as written, and casefolded, skip normalisation for the commonest lookups.
+                    exact[text] = exact[text.casefold()] = entity
+                    key = normalize_key(text)
+                    if key:
+                        by_key[key] = entity
+            # An id is the entity's own, whatever names others have borne.
+            for entity in records:
+                exact[entity.id] = by_key[normalize_key(entity.id)] = entity
+            tables = self._tables.setdefault(collection.name, (MappingProxyType(exact), MappingProxyType(by_key)))
+        return tables
 
     def lookup(self, key: str) -> Entity | None:
-        """The entity *key* names, as written, casefolded or normalised; None if none."""
+        """
+        The entity *key* names, as written, casefolded or normalised; None if none.
+
+        Collections are asked in the registry's order, bodies first, each built only when
+        asked: no name is shared between collections, so the first answer is the answer.
+        """
         if self.root is not None:
             found = self.root.lookup(key)
             return None if found is None else self.by_id.get(found.id)
-        exact, by_key = self._names
-        return exact.get(key) or exact.get(key.casefold()) or by_key.get(normalize_key(key))
+        folded, normalised = key.casefold(), None
+        for collection in ENTITIES:
+            exact, by_key = self._names(collection)
+            found = exact.get(key) or exact.get(folded)
+            if found is None:
+                normalised = normalize_key(key) if normalised is None else normalised
+                found = by_key.get(normalised)
+            if found is not None:
+                return found
+        return None
 
     def keys(self) -> Mapping[str, Entity]:
         """Every normalised name, mapped to this dataset's entity where it has it."""
         if self.root is None:
-            return self._names[1]
+            return MappingProxyType({key: e for c in ENTITIES for key, e in self._names(c)[1].items()})
         return MappingProxyType(
             {key: self.by_id[entity.id] for key, entity in self.root.keys().items() if entity.id in self.by_id}
         )
@@ -166,6 +188,8 @@ class Index:
     @functools.cached_property
     def timeline(self) -> Timeline:
         """What changes when, for every entity."""
+        from ._timeline import Timeline  # noqa: PLC0415 - only questions of time need it
+
         entities = list(self.dataset.entities())
         return Timeline.of(entities, self.dataset[RELATIONS], self.events_by_body, self.dataset[MEMBERSHIPS])
 
@@ -187,5 +211,3 @@ class Index:
         """Each event's day as an ordinal; an undated event's is after every day."""
         return tuple(first_day(event.date, NEVER_AFTER) for event in self.dataset[EVENTS])
 
-
-__all__ = ["Index", "Relation"]

@@ -27,36 +27,44 @@ MAX_FILE_SIZE = 128 * 1024 * 1024
 
 _lock = threading.Lock()
 _bundled: PolicySystem | None = None
-_bundled_documents: tuple[tuple[str, Document], ...] | None = None
+_files: dict[str, dict[str, Any]] = {}
+_built: dict[str, tuple[Any, ...]] = {}
+
+
+def _bundled_records(collection: str) -> tuple[Any, ...]:
+    """One bundled collection, read and built once (its file parsed once for all its collections)."""
+    records = _built.get(collection)
+    if records is None:
+        from ._build import build_records  # noqa: PLC0415 - the heavy part, on first use
+        from ._read import read_bundled  # noqa: PLC0415
+        from ._registry import BY_NAME  # noqa: PLC0415
+
+        name = BY_NAME[collection].file
+        raw = _files.get(name)
+        if raw is None:
+            raw = _files.setdefault(name, json.loads(read_bundled(name)))
+        records = _built.setdefault(collection, build_records(collection, raw.get(collection, [])))
+    return records
+
+
+def _bundled_origin(collection: str) -> str:
+    from ._registry import BY_NAME  # noqa: PLC0415
+
+    return f"jp_mfg_policy/data/{BY_NAME[collection].file}"
 
 
 def _documents() -> tuple[tuple[str, Document], ...]:
-    """The bundled files, parsed once."""
-    global _bundled_documents  # noqa: PLW0603 - the module's one cache
-    if _bundled_documents is None:
-        from ._build import build_document  # noqa: PLC0415 - the heavy part, on first use
-        from ._read import read_bundled  # noqa: PLC0415
-        from ._registry import FILES  # noqa: PLC0415
+    """Every bundled file as a document, with its name."""
+    from ._document import Document  # noqa: PLC0415
+    from ._registry import COLLECTIONS, FILES  # noqa: PLC0415
 
-        _bundled_documents = tuple(
-            (f"jp_mfg_policy/data/{name}", build_document(json.loads(read_bundled(name)))) for name in FILES
+    return tuple(
+        (
+            f"jp_mfg_policy/data/{name}",
+            Document(records={c.name: _bundled_records(c.name) for c in COLLECTIONS if c.file == name}),
         )
-    return _bundled_documents
-
-
-def _dataset_of(documents: Iterable[tuple[str, Document]]) -> Dataset:
-    """The dataset of trusted documents, each record attributed to its file."""
-    from ._dataset import Dataset  # noqa: PLC0415
-    from ._registry import BY_NAME  # noqa: PLC0415
-
-    records: dict[str, list[Any]] = {}
-    origins: dict[tuple[str, Any], str] = {}
-    for file, document in documents:
-        for name, items in document.records.items():
-            records.setdefault(name, []).extend(items)
-            identity = BY_NAME[name].identity
-            origins.update(((name, identity(item)), file) for item in items)
-    return Dataset(records, origins=origins)
+        for name in FILES
+    )
 
 
 def _paths(extra: object) -> list[str]:
@@ -119,9 +127,11 @@ def load(
         if _bundled is None:
             with _lock:
                 if _bundled is None:
+                    from ._dataset import Dataset  # noqa: PLC0415
                     from ._system import PolicySystem  # noqa: PLC0415
 
-                    _bundled = PolicySystem(_dataset_of(_documents()))
+                    # Each collection is read the first time a question needs it.
+                    _bundled = PolicySystem(Dataset.deferred(_bundled_records, _bundled_origin))
         return _bundled
     with _lock:
         documents = _documents() if bundled else ()

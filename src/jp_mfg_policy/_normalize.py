@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._entities import Entity
+    from ._records import Entity
 
 # Everything but letters and digits, in one pass: \W is any non-word character, and _ is a word one.
 _NOT_ALNUM = re.compile(r"[\W_]+")

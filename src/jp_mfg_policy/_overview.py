@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._entities import Award, Entity, Law, Organization, Plan, Program, Publication, Recommendation, Strategy
+from ._bodies import Organization
+from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy, Target
 from ._enums import EventKind, LegalForm
 from ._identifiers import identifier_url
-from ._records import Coverage, Event, Relation, Target
+from ._facts import Coverage, Event, Relation
+from ._records import Entity
 from ._system import PolicySystem
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import pkgutil
 import re
 import stat
 import tomllib
 from collections.abc import Iterator
-from importlib.resources import files
 from typing import Any
 
 from .exceptions import Problem
@@ -84,8 +84,18 @@ def read_path(name: str, limit: int) -> tuple[bytes | None, list[Problem]]:
 
 
 def read_bundled(name: str) -> bytes:
-    """The bytes of a bundled data file."""
-    return files(__package__).joinpath("data", name).read_bytes()
+    """
+    The bytes of a bundled data file, read through the package's loader (from a folder or a zip alike).
+
+    ``pkgutil.get_data`` rather than ``importlib.resources``: it reads the same resource
+    through the same loader, and importing it costs a millisecond where
+    ``importlib.resources`` costs ten, a sixth of the cold start's budget.
+    """
+    data = pkgutil.get_data(__package__ or "jp_mfg_policy", f"data/{name}")
+    if data is None:  # a loader that cannot read resources
+        msg = f"cannot read the bundled data file {name}"
+        raise OSError(msg)
+    return data
 
 
 class _Duplicates(dict[str, Any]):

@@ -9,32 +9,21 @@ its data, and its tests (see CONTRIBUTING.md).
 
 from __future__ import annotations
 
+import functools
+import importlib
 import operator
-from collections.abc import Callable, Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast, overload
 
 import attrs
 
 from ._dates import PartialDate
-from ._entities import (
-    Agency,
-    Award,
-    BusinessFederation,
-    Council,
-    Entity,
-    Law,
-    Ministry,
-    Organization,
-    Plan,
-    Program,
-    Publication,
-    Recommendation,
-    Strategy,
-)
-from ._records import Caveat, Coverage, Event, MembershipCount, Relation, Source
 
 if TYPE_CHECKING:
+    from ._bodies import Organization
     from ._dataset import Dataset
+    from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
+    from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy
 
 R = TypeVar("R")
 
@@ -51,21 +40,26 @@ def _by_id(record: Any) -> Hashable:  # noqa: ANN401 - any record with an id
     return record.id  # type: ignore[no-any-return]
 
 
-def _events_in_date_order(events: Sequence[Event], _records: Mapping[str, Sequence[Any]]) -> tuple[Event, ...]:
+_EPOCH = PartialDate(1)
+
+
+def _events_in_date_order(events: Sequence[Event], _named: Callable[[str], Sequence[Any]]) -> tuple[Event, ...]:
     # sorted() is stable: events of one date keep their data order.
     return tuple(sorted(events, key=lambda event: (event.date is None, event.date or _EPOCH)))
 
 
-_EPOCH = PartialDate(1)
-
-
 def _recommendations_in_strategy_order(
-    recommendations: Sequence[Recommendation], records: Mapping[str, Sequence[Any]]
+    recommendations: Sequence[Recommendation], named: Callable[[str], Sequence[Any]]
 ) -> tuple[Recommendation, ...]:
-    order = {strategy.id: index for index, strategy in enumerate(records.get("strategies", ()))}
+    order = {strategy.id: index for index, strategy in enumerate(named("strategies"))}
     return tuple(
         sorted(recommendations, key=lambda r: (order.get(r.strategy, len(order)), r.number is None, r.number or 0))
     )
+
+
+def _resolve(where: str) -> type:
+    module, _, name = where.partition(":")
+    return cast("type", getattr(importlib.import_module(module, __package__), name))
 
 
 @attrs.frozen(eq=False)
@@ -74,16 +68,20 @@ class Collection(Generic[R]):
     One collection of the dataset: its name, its record class and how its records are told apart.
 
     On :class:`~jp_mfg_policy.PolicySystem` an entry is the attribute that returns the
-    collection's records (``system.laws``), typed.
+    collection's records (``system.laws``), typed. The record classes are named here and
+    imported when first needed, so that a question about bodies does not create the
+    classes of laws and plans.
 
     Attributes:
         name: The collection's name, in data files, exports and the API (``"laws"``).
-        cls: The class of its records.
+        where: Where its record class is, as ``"module:Class"``.
         doc: What it holds, in one line.
         file: The bundled data file that holds it.
-        kinds: For a collection of several classes, each class (its ``TAG`` is its ``kind`` in data files).
+        entity: Whether its records are entities, found by :meth:`PolicySystem.get`.
+        kinds: For a collection of several classes, where each is (a class's ``TAG`` is its ``kind`` in data files).
         identity: What makes two records the same record (an id, or the fields that say the same thing).
-        order: How the dataset orders the records, where data order is not enough.
+        order: How the dataset orders the records, where data order is not enough (given the records and a
+            way to read the other collections).
 
     Example:
         >>> LAWS.name, LAWS.cls.__name__, LAWS.entity
@@ -91,23 +89,35 @@ class Collection(Generic[R]):
     """
 
     name: str
-    cls: type[R]
+    where: str
     doc: str
     file: str
-    kinds: tuple[type[R], ...] = ()
+    entity: bool
+    kinds: tuple[str, ...] = ()
     identity: Callable[[R], Hashable] = _by_id
-    order: Callable[[Sequence[R], Mapping[str, Sequence[Any]]], tuple[R, ...]] | None = None
+    order: Callable[[Sequence[R], Callable[[str], Sequence[Any]]], tuple[R, ...]] | None = None
 
-    @property
-    def entity(self) -> bool:
+    @functools.cached_property
+    def cls(self) -> type[R]:
         """
-        Whether its records are entities, found by :meth:`PolicySystem.get`.
+        The class of its records (the base class, for a collection of several).
 
         Example:
-            >>> RELATIONS.entity
-            False
+            >>> ORGANIZATIONS.cls.__name__
+            'Organization'
         """
-        return issubclass(self.cls, Entity)
+        return _resolve(self.where)
+
+    @functools.cached_property
+    def classes(self) -> tuple[type[R], ...]:
+        """
+        Every class its records may be of.
+
+        Example:
+            >>> [cls.__name__ for cls in ORGANIZATIONS.classes][:2]
+            ['Organization', 'Ministry']
+        """
+        return tuple(_resolve(where) for where in self.kinds) if self.kinds else (self.cls,)
 
     @property
     def singular(self) -> str:
@@ -130,7 +140,7 @@ class Collection(Generic[R]):
             >>> ORGANIZATIONS.class_of("ministry").__name__
             'Ministry'
         """
-        return next((cls for cls in self.kinds if cls.TAG == tag), None)  # type: ignore[attr-defined]
+        return next((cls for cls in self.classes if getattr(cls, "TAG", None) == tag), None)
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> Collection[R]: ...
@@ -141,64 +151,79 @@ class Collection(Generic[R]):
         return self if instance is None else instance.dataset[self]
 
     def __repr__(self) -> str:
-        return f"<collection {self.name!r} of {self.cls.__name__}>"
+        return f"<collection {self.name!r} of {self.where.partition(':')[2]}>"
 
 
-SOURCES = Collection("sources", Source, "the documents the data cites", "sources.json")
+_BODIES = ("._bodies:Organization", "._bodies:Ministry", "._bodies:Agency", "._bodies:Council", "._bodies:BusinessFederation")
+
+SOURCES: Collection[Source] = Collection("sources", "._facts:Source", "the documents the data cites", "sources.json", entity=False)
 ORGANIZATIONS: Collection[Organization] = Collection(
     "organizations",
-    Organization,
+    "._bodies:Organization",
     "the bodies: ministries, agencies, councils, business federations and others",
     "organizations.json",
-    kinds=(Organization, Ministry, Agency, Council, BusinessFederation),
+    entity=True,
+    kinds=_BODIES,
 )
-LAWS = Collection("laws", Law, "acts of the Diet", "laws.json")
-PROGRAMS = Collection("programs", Program, "government research and innovation programmes", "programs.json")
-PUBLICATIONS = Collection("publications", Publication, "recurring publications such as white papers", "publications.json")
-AWARDS = Collection("awards", Award, "awards and prizes", "publications.json")
-STRATEGIES = Collection("strategies", Strategy, "strategies, concepts and basic plans", "strategies.json")
-RECOMMENDATIONS = Collection(
+LAWS: Collection[Law] = Collection("laws", "._policy:Law", "acts of the Diet", "laws.json", entity=True)
+PROGRAMS: Collection[Program] = Collection(
+    "programs", "._policy:Program", "government research and innovation programmes", "programs.json", entity=True
+)
+PUBLICATIONS: Collection[Publication] = Collection(
+    "publications", "._policy:Publication", "recurring publications such as white papers", "publications.json", entity=True
+)
+AWARDS: Collection[Award] = Collection("awards", "._policy:Award", "awards and prizes", "publications.json", entity=True)
+STRATEGIES: Collection[Strategy] = Collection(
+    "strategies", "._policy:Strategy", "strategies, concepts and basic plans", "strategies.json", entity=True
+)
+RECOMMENDATIONS: Collection[Recommendation] = Collection(
     "recommendations",
-    Recommendation,
+    "._policy:Recommendation",
     "the recommendations of strategies",
     "strategies.json",
+    entity=True,
     order=_recommendations_in_strategy_order,
 )
-PLANS = Collection("plans", Plan, "multi-year government plans", "strategies.json")
-RELATIONS = Collection(
+PLANS: Collection[Plan] = Collection("plans", "._policy:Plan", "multi-year government plans", "strategies.json", entity=True)
+RELATIONS: Collection[Relation] = Collection(
     "relations",
-    Relation,
+    "._facts:Relation",
     "dated relations between entities: oversight, hosting, funding, management ...",
     "relations.json",
+    entity=False,
     identity=operator.attrgetter("subject", "kind", "object", "valid_from"),
 )
-EVENTS = Collection(
+EVENTS: Collection[Event] = Collection(
     "events",
-    Event,
+    "._facts:Event",
     "dated changes: foundings, renamings, mergers, changes of legal form",
     "events.json",
+    entity=False,
     identity=operator.attrgetter("body", "kind", "date", "other"),
     order=_events_in_date_order,
 )
-MEMBERSHIPS = Collection(
+MEMBERSHIPS: Collection[MembershipCount] = Collection(
     "memberships",
-    MembershipCount,
+    "._facts:MembershipCount",
     "dated membership counts of business federations",
     "memberships.json",
+    entity=False,
     identity=operator.attrgetter("body", "as_of"),
 )
-CAVEATS = Collection(
+CAVEATS: Collection[Caveat] = Collection(
     "caveats",
-    Caveat,
+    "._facts:Caveat",
     "where a source hedges or has aged, beside the later facts",
     "caveats.json",
+    entity=False,
     identity=operator.attrgetter("subject", "topic", "source", "statement"),
 )
-COVERAGE = Collection(
+COVERAGE: Collection[Coverage] = Collection(
     "coverage",
-    Coverage,
+    "._facts:Coverage",
     "where the data is complete and where it is a selection",
     "coverage.json",
+    entity=False,
     identity=operator.attrgetter("collection", "subject", "as_of"),
 )
 
@@ -239,8 +264,9 @@ def collection_of(record: object) -> Collection[Any]:
         >>> collection_of(jmp.load().get("METI")).name
         'organizations'
     """
+    where = f".{type(record).__module__.rpartition('.')[2]}:{type(record).__name__}"
     for collection in COLLECTIONS:
-        if isinstance(record, collection.cls):
+        if where == collection.where or where in collection.kinds:
             return collection
     msg = f"{type(record).__name__} is not a record of any collection"
     raise TypeError(msg)

@@ -41,7 +41,7 @@ def _type(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN
         return {"$ref": "#/$defs/PartialDate"}
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return {"enum": [member.value for member in annotation]}
-    if annotation in ORGANIZATIONS.kinds:
+    if annotation in ORGANIZATIONS.classes:
         return {"$ref": "#/$defs/AnyOrganization"}
     if isinstance(annotation, type) and attrs.has(annotation):
         _define(annotation, defs)
@@ -90,7 +90,7 @@ def schema() -> dict[str, Any]:
             "description": "A date to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.",
         }
     }
-    tags = [cls.TAG for cls in ORGANIZATIONS.kinds]  # type: ignore[attr-defined]
+    tags = [cls.TAG for cls in ORGANIZATIONS.classes]  # type: ignore[attr-defined]
     # Dispatch on "kind" with if/then, so that errors speak of the one kind meant, not of all of them.
     defs["AnyOrganization"] = {
         "description": "A body; its 'kind' says which.",
@@ -99,10 +99,10 @@ def schema() -> dict[str, Any]:
         "properties": {"kind": {"enum": tags}},
         "allOf": [
             {"if": {"properties": {"kind": {"const": cls.TAG}}}, "then": {"$ref": f"#/$defs/{cls.__name__}"}}  # type: ignore[attr-defined]
-            for cls in ORGANIZATIONS.kinds
+            for cls in ORGANIZATIONS.classes
         ],
     }
-    for cls in ORGANIZATIONS.kinds:
+    for cls in ORGANIZATIONS.classes:
         defs[cls.__name__] = _object(cls, defs, tag=cls.TAG)  # type: ignore[attr-defined]
     properties: dict[str, Any] = {
         "$schema": {"type": "string"},

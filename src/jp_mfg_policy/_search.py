@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._entities import Entity
+from ._records import Entity
 from ._normalize import name_fields, normalize_key
 
 if TYPE_CHECKING:

@@ -45,7 +45,7 @@ _JSON_TYPES = {
     dt.datetime: "a TOML date-time",
     dt.time: "a TOML time",
 }
-_ORGANIZATION_CLASSES = frozenset(ORGANIZATIONS.kinds)
+_ORGANIZATION_CLASSES = frozenset(ORGANIZATIONS.classes)
 
 
 def json_type(value: object) -> str:
@@ -167,7 +167,7 @@ def _make_converter() -> cattrs.Converter:
         tag = value.get("kind")
         cls = ORGANIZATIONS.class_of(tag) if isinstance(tag, str) else None
         if cls is None:
-            allowed = ", ".join(cls.TAG for cls in ORGANIZATIONS.kinds)
+            allowed = ", ".join(cls.TAG for cls in ORGANIZATIONS.classes)
             msg = f"'kind' must be one of: {allowed}; got {_short(repr(tag))}"
             raise ValueError(msg)
         if not issubclass(cls, declared):

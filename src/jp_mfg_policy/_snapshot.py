@@ -18,7 +18,7 @@ import attrs
 
 from ._dataset import Dataset
 from ._index import Index
-from ._records import Event, Relation
+from ._facts import Event, Relation
 from ._registry import CAVEATS, COLLECTIONS, COVERAGE, ENTITIES, EVENTS, MEMBERSHIPS, RELATIONS, SOURCES
 
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, overload
 from . import _hierarchy
 from ._dataset import Dataset
 from ._dates import FiscalYear, PartialDate, Period, as_date
-from ._entities import Agency, BusinessFederation, Council, Entity, Law, Ministry, Organization, Plan, Program
+from ._bodies import Agency, BusinessFederation, Council, Ministry, Organization
 from ._enums import RelationKind
 from ._identifiers import IdentifierScheme, normalize_identifier
 from ._index import Index
-from ._records import Caveat, Coverage, Event, MembershipCount, Relation, Source
+from ._records import Entity
 from ._registry import (
     AWARDS,
     CAVEATS,
@@ -37,13 +37,15 @@ from ._registry import (
     STRATEGIES,
     collection_of,
 )
-from ._search import Match, Tables, search
-from ._snapshot import snapshot
 from .exceptions import UnknownEntityError
 
 if TYPE_CHECKING:
     import os
     from pathlib import Path
+
+    from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
+    from ._policy import Law, Plan, Program
+    from ._search import Match, Tables
 
 _T = TypeVar("_T")
 _O = TypeVar("_O", bound=Organization)
@@ -311,6 +313,8 @@ class PolicySystem:
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
             msg = f"limit must be None or a whole number from 0, not {limit!r}"
             raise ValueError(msg)
+        from ._search import Tables, search  # noqa: PLC0415 - searching is optional work
+
         entities = list(self._index.by_id.values())
         if self._search is None:
             self._search = Tables.of(entities, self._index)
@@ -416,7 +420,7 @@ class PolicySystem:
         if isinstance(record, str):
             record = self.get(record)
         collection = collection_of(record)
-        found = self.dataset.origins.get((collection.name, collection.identity(record)))
+        found = self.dataset.origin(collection, collection.identity(record))
         if found is None:
             raise UnknownEntityError(record)
         return found
@@ -582,6 +586,8 @@ class PolicySystem:
             >>> system.at(2010).get("CSTI").name
             'Council for Science and Technology Policy'
         """
+        from ._snapshot import snapshot  # noqa: PLC0415 - questions of time need the timeline
+
         return PolicySystem(snapshot(self._index, as_date(when)), root=self._index.root or self._index)
 
     def in_force(self, when: Any) -> tuple[Law | Plan | Program, ...]:  # noqa: ANN401 - a period, checked below
@@ -597,6 +603,8 @@ class PolicySystem:
             >>> [e.id for e in jmp.load().in_force("FY2018") if e.id.startswith("basic-plan")]
             ['basic-plan-5']
         """
+        from ._policy import Law  # noqa: PLC0415 - the policy classes are created on first use
+
         period = _period_of(when)
         found: list[Law | Plan | Program] = []
         for entity in (*self.dataset[LAWS], *self.dataset[PLANS], *self.dataset[PROGRAMS]):
@@ -679,6 +687,8 @@ class PolicySystem:
             >>> sorted({type(r).__name__ for r in jmp.load().facts("Keidanren")})
             ['BusinessFederation', 'Caveat', 'Event', 'MembershipCount', 'Relation']
         """
+        from ._facts import Event, MembershipCount, Relation  # noqa: PLC0415 - the fact classes are created on first use
+
         if isinstance(key, Relation | Event | MembershipCount):
             return (key,)
         entity = self.get(key)

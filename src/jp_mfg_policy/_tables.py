@@ -25,7 +25,7 @@ import attrs
 
 from . import _hierarchy
 from ._dates import PartialDate
-from ._entities import Entity, Organization
+from ._bodies import Organization
 from ._enums import FROM_PREDECESSORS, LegalForm, TO_SUCCESSORS
 from ._fields import REFERS_TO, json_name
 from ._identifiers import IdentifierScheme, identifier_url
@@ -81,7 +81,7 @@ def _key(collection: Collection[Any], number: int, record: Any) -> str:  # noqa:
 
 def _organization_columns() -> list[tuple[str, type]]:
     fields: dict[str, type] = {}
-    for cls in ORGANIZATIONS.kinds:
+    for cls in ORGANIZATIONS.classes:
         fields.update(scalar_fields(cls))
     columns = [("kind", str), *fields.items()]
     position = next(index for index, (name, _) in enumerate(columns) if name == "legal_form") + 1
@@ -227,7 +227,7 @@ def _references(index: Index) -> Iterator[dict[str, object]]:
             for field in attrs.fields(collection.cls)
             if REFERS_TO in field.metadata and field.default == ()  # the lists of ids
         ]
-        for cls in collection.kinds:
+        for cls in collection.classes:
             fields += [f for f in attrs.fields(cls) if REFERS_TO in f.metadata and f.default == () and f not in fields]
         if not fields:
             continue
@@ -279,4 +279,3 @@ _LONG_BUILDERS: dict[str, Callable[[Index], Iterator[dict[str, object]]]] = {
     "citations": _citations,
 }
 assert _LONG_BUILDERS.keys() == LONG_TABLES.keys() == _LONG_COLUMNS.keys()  # noqa: S101 - one list of long tables
-_ = Entity

@@ -30,13 +30,13 @@ from typing import Any
 
 import attrs
 
-from ._dates import PartialDate, Period
-from ._entities import Entity, Law, Organization, Program, Strategy
+from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, Period, first_day
+from ._bodies import Organization
+from ._facts import Event, MembershipCount, Relation
+from ._policy import Law, Program, Strategy
 from ._enums import EventKind, LegalForm, NameKind
-from ._records import Event, MembershipCount, Name, Relation
+from ._records import Entity, Name
 
-#: Before every day, and after every day.
-NEVER_BEFORE, NEVER_AFTER = 0, dt.date.max.toordinal() + 1
 #: The flat name field each (language, kind) of a former name stands in for.
 NAME_FIELDS = {
     ("en", NameKind.OFFICIAL): "name",
@@ -44,11 +44,6 @@ NAME_FIELDS = {
     ("en", NameKind.ACRONYM): "acronym",
     ("ja", NameKind.SHORT): "short_name_ja",
 }
-
-
-def first_day(date: PartialDate | None, missing: int) -> int:
-    """The ordinal of the first day *date* names, or *missing* for None."""
-    return missing if date is None else date.start().toordinal()
 
 
 def period_days(period: Period) -> tuple[int, int]:

@@ -17,14 +17,15 @@ from typing import Any
 import attrs
 
 from ._dates import PartialDate
-from ._entities import Entity, Organization
-from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, EventKind, LegalForm, RelationKind
+from ._bodies import Organization
+from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, EventKind, LegalForm
 from ._fields import REFERS_TO, json_name
 from ._merge import Located, Table
 from ._normalize import name_fields, normalize_key
-from ._records import Citation, Event
+from ._records import Citation, Entity
 from ._registry import BY_NAME, COLLECTIONS, ENTITIES
-from ._timeline import NEVER_AFTER, NEVER_BEFORE, first_day, legal_form_spells, name_spells, spans
+from ._dates import NEVER_AFTER, NEVER_BEFORE, first_day
+from ._timeline import legal_form_spells, name_spells, spans
 from .exceptions import Problem
 
 _FORM_VALUES = frozenset(LegalForm._value2member_map_)
@@ -302,7 +303,7 @@ class _Rules:
 
     def names(self) -> None:
         """Every name names one entity at a time, and every identifier one entity; names of one kind follow one another."""
-        owners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        owners: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         holders: dict[tuple[str, str], str] = {}
         spans = self.spans
         for collection in ENTITIES:
@@ -313,13 +314,15 @@ class _Rules:
                     key = normalize_key(text)
                     if not key:
                         continue
-                    for owner, owner_field in owners[key]:
+                    for owner, owner_field, kind in owners[key]:
                         other = spans.get(owner, (NEVER_BEFORE, NEVER_AFTER))
-                        # A name may pass from one body to another (商工省 before and after the war), never be two at once.
-                        if owner != entity.id and max(life[0], other[0]) < min(life[1], other[1]):
-                            self.add(located, f".{field}", f"{text!r}, a name of {entity.id!r}, normalises to {key!r}, which also names {owner!r} (its {owner_field}) at the same time")
+                        # A name may pass from one body to another (商工省 before and after the war), never be two
+                        # at once, and never be shared by two collections (lookups ask collections one by one).
+                        if owner != entity.id and (kind != collection.name or max(life[0], other[0]) < min(life[1], other[1])):
+                            when = "at the same time" if kind == collection.name else f"(a record of {kind})"
+                            self.add(located, f".{field}", f"{text!r}, a name of {entity.id!r}, normalises to {key!r}, which also names {owner!r} (its {owner_field}) {when}")
                             break
-                    owners[key].append((entity.id, field))
+                    owners[key].append((entity.id, field, collection.name))
                 for index, identifier in enumerate(getattr(entity, "identifiers", ())):
                     holder = holders.setdefault((identifier.scheme.value, identifier.value), entity.id)
                     if holder != entity.id:
@@ -435,5 +438,3 @@ def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
                 stack.append(iter(parents.get(parent, [])))
     return problems
 
-
-_ = (Event, RelationKind)  # re-exported names used in messages' type hints only

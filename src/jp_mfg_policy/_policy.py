@@ -1,252 +1,60 @@
 """
-The entities: bodies, laws, programmes, plans, strategies and the rest; what :meth:`PolicySystem.get` finds.
+The policy entities: laws, programmes, plans, strategies, recommendations, publications and awards.
 
-Every entity is frozen and slotted, holds other entities by id, and cites its sources.
-Pure data, no I/O.
+Imported when one of their collections is first read. Pure data, no I/O.
 """
-
-from __future__ import annotations
-
-from typing import ClassVar
 
 import attrs
 
 from . import _fields as f
 from ._dates import FiscalYear, PartialDate, Period
-from ._enums import Frequency, LegalForm, PublicationKind, RecommendationKind, StrategyKind
-from ._identifiers import IdentifierScheme
-from ._records import Citation, Identifier, MissingIdentifier, Name, Target
-
-
-class Entity:
-    """
-    The base of every entity: it has an ``id``, a ``name`` and a ``period``, and cites ``sources``.
-
-    ``isinstance(x, Entity)`` tells an entity from the other records (relations,
-    events, sources ...). Its subclasses are the collections the registry marks as
-    entities.
-
-    Example:
-        >>> import jp_mfg_policy as jmp
-        >>> all(isinstance(entity, jmp.Entity) for entity in jmp.load())
-        True
-    """
-
-    __slots__ = ()
-    id: str
-    sources: tuple[Citation, ...]
-
-    @property
-    def name(self) -> str:
-        """
-        The entity's name: its English name or title.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().get("monodzukuri-white-paper").name
-            'White Paper on Manufacturing Industries (Monodzukuri)'
-        """
-        raise NotImplementedError
-
-    @property
-    def label(self) -> str:
-        """
-        A short label: the acronym where there is one, else the name.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().get("JST").label, jmp.load().get("製造産業局").label
-            ('JST', 'Manufacturing Industries Bureau')
-        """
-        return getattr(self, "acronym", None) or self.name
-
-    @property
-    def period(self) -> Period:
-        """
-        When the entity existed (a body), was in force (a law, a plan) or ran (a programme), as days.
-
-        An unknown bound is None. :meth:`PolicySystem.at` narrows an unknown start to
-        the entity's earliest dated fact.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().get("MITI").period
-            Period(start=datetime.date(1949, 5, 25), end=datetime.date(2001, 1, 6))
-        """
-        return Period()
+from ._enums import Frequency, PublicationKind, RecommendationKind, StrategyKind
+from ._records import Citation, Entity, Identifier, Name
 
 
 @attrs.frozen(kw_only=True)
-class ResearchStream:
+class Target:
     """
-    A named stream of an institute's research, in the source's words.
+    A quantified goal of a strategy or plan, as its sources give it.
 
     Attributes:
-        name: The stream's name.
-        description: What the source says it is.
+        indicator: What is measured ("government R&D investment over the plan").
+        value: The goal.
+        unit: The unit of *value* (``"%"``, ``"trillion yen"``).
+        basis: The basis of measurement (``"real"``, ``"nominal"``, ``"total over five years"``).
+        sources: The citations that give it, with the sources' words.
 
     Example:
         >>> import jp_mfg_policy as jmp
-        >>> jmp.load().get("AIST").research_streams[0].name
-        'Type I Basic Research'
+        >>> [(t.value, t.unit, t.basis) for t in jmp.load().get("keidanren-growth-strategy-2011").targets]
+        [(2.0, '%', 'real'), (3.0, '%', 'nominal')]
     """
 
-    name: str = f.line()
-    description: str = f.text(optional=False)
-
+    indicator: str = f.line()
+    value: float = f.finite()
+    unit: str = f.line()
+    basis: str | None = f.line(optional=True)
+    sources: tuple[Citation, ...] = ()
 
 @attrs.frozen(kw_only=True)
-class Organization(Entity):
+class Requirement:
     """
-    A body of the policy system; the base of every kind of body.
-
-    Bodies that fit no narrower class (the Cabinet Office, a foreign laboratory)
-    are plain ``Organization`` instances. The name fields hold the current name
-    (or, for a former body, the last); :attr:`former_names` the earlier ones with
-    their periods. Where a body sits in the hierarchy, and what preceded and
-    succeeded it, follow from the relations and events: see
-    :meth:`PolicySystem.parent` and :meth:`PolicySystem.lineage`.
+    One thing a law requires, in its own words.
 
     Attributes:
-        id: A stable lower-case slug, such as ``"meti"``.
-        name: The official English name (the current one, or the last one); where the sources give
-            no English name, the official Japanese name (and the note says so).
-        name_ja: The official Japanese name, with its legal-form prefix where it has one.
-        short_name_ja: The usual Japanese short form (経産省 for 経済産業省), where the sources give one.
-        acronym: The English acronym, or None.
-        aliases: Other current names: romanisations, informal forms.
-        former_names: Names no longer in use, each with its period.
-        description: What the source says the body is or does, in its words.
-        role: The body's role as the source states it.
-        missions: Stated missions, in order.
-        functions: Stated functions.
-        established: When the body began, to the precision known.
-        dissolved: When it ended, or None if it still exists.
-        legal_form: Its current (or last) legal form; earlier ones are ``legal_form_changed`` events.
-        website: Its official website.
-        identifiers: Its identifiers in other datasets.
-        missing_identifiers: Why it has no identifier of a scheme, where it has none.
-        country: ISO 3166-1 alpha-2 code of its country.
-        sources: The citations behind the entity.
-        note: Anything a reader should know.
+        article: The article that requires it (第八条, Article 8), where the sources give it.
+        text: The requirement, verbatim.
+        sources: The citations behind it.
 
     Example:
         >>> import jp_mfg_policy as jmp
-        >>> sandia = jmp.load().get("Sandia")
-        >>> type(sandia).__name__, sandia.country, str(sandia.established)
-        ('Organization', 'US', '1949')
+        >>> jmp.load().get("monodzukuri-basic-act").requires[0].article
+        '第八条 (年次報告)'
     """
 
-    #: The ``kind`` tag of the class in data files.
-    TAG: ClassVar[str] = "organization"
-
-    id: str = f.slug()
-    name: str = f.line()
-    name_ja: str | None = f.line(optional=True)
-    short_name_ja: str | None = f.line(optional=True)
-    acronym: str | None = f.line(optional=True)
-    aliases: tuple[str, ...] = f.lines()
-    former_names: tuple[Name, ...] = attrs.field(default=(), repr=False)
-    description: str | None = f.text(repr=False)
-    role: str | None = f.text(repr=False)
-    missions: tuple[str, ...] = f.lines(repr=False)
-    functions: tuple[str, ...] = f.lines(repr=False)
-    established: PartialDate | None = None
-    dissolved: PartialDate | None = None
-    legal_form: LegalForm | None = None
-    website: str | None = f.url()
-    identifiers: tuple[Identifier, ...] = attrs.field(default=(), repr=False)
-    missing_identifiers: tuple[MissingIdentifier, ...] = attrs.field(default=(), repr=False)
-    country: str = f.country()
-    sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
-
-    @property
-    def period(self) -> Period:
-        """
-        From :attr:`established` to :attr:`dissolved`.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().get("METI").period.end is None
-            True
-        """
-        return Period.of(self.established, self.dissolved)
-
-    def identifier(self, scheme: IdentifierScheme | str) -> str | None:
-        """
-        This body's identifier in *scheme*, or None.
-
-        Example:
-            >>> import jp_mfg_policy as jmp
-            >>> jmp.load().get("METI").identifier("wikidata")
-            'Q1197264'
-        """
-        scheme = IdentifierScheme(scheme)
-        return next((i.value for i in self.identifiers if i.scheme is scheme), None)
-
-
-@attrs.frozen(kw_only=True)
-class Ministry(Organization):
-    """
-    A ministry of the Government of Japan (省), current or former.
-
-    Example:
-        >>> import jp_mfg_policy as jmp
-        >>> jmp.load().get("MEXT").name_ja
-        '文部科学省'
-    """
-
-    TAG: ClassVar[str] = "ministry"
-
-
-@attrs.frozen(kw_only=True)
-class Agency(Organization):
-    """
-    An agency, institute, bureau or company working under a supervising body.
-
-    Attributes:
-        research_streams: How it divides its research, in the source's words.
-
-    Example:
-        >>> import jp_mfg_policy as jmp
-        >>> system = jmp.load()
-        >>> aist = system.get("AIST")
-        >>> system.parent(aist).acronym, aist.legal_form.label
-        ('METI', 'specified national research and development agency')
-    """
-
-    TAG: ClassVar[str] = "agency"
-
-    research_streams: tuple[ResearchStream, ...] = attrs.field(default=(), repr=False)
-
-
-@attrs.frozen(kw_only=True)
-class Council(Organization):
-    """
-    A policy council or headquarters, such as the Council for Science, Technology and Innovation.
-
-    Example:
-        >>> import jp_mfg_policy as jmp
-        >>> jmp.load().parent("CSTI").name
-        'Cabinet Office'
-    """
-
-    TAG: ClassVar[str] = "council"
-
-
-@attrs.frozen(kw_only=True)
-class BusinessFederation(Organization):
-    """
-    A federation or association of businesses, such as Keidanren.
-
-    Example:
-        >>> import jp_mfg_policy as jmp
-        >>> jmp.load().get("経団連").acronym
-        'Keidanren'
-    """
-
-    TAG: ClassVar[str] = "business_federation"
+    article: str | None = f.line(optional=True)
+    text: str = f.text(optional=False)
+    sources: tuple[Citation, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -385,31 +193,10 @@ class Goal:
     sources: tuple[Citation, ...] = ()
 
     @text_ja.validator
-    def _some_text(self, _attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    def _some_text(self, _attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
         if self.text is None and value is None:
             msg = "a goal needs its text, in English (text) or Japanese (text_ja)"
             raise ValueError(msg)
-
-
-@attrs.frozen(kw_only=True)
-class Requirement:
-    """
-    One thing a law requires, in its own words.
-
-    Attributes:
-        article: The article that requires it (第八条, Article 8), where the sources give it.
-        text: The requirement, verbatim.
-        sources: The citations behind it.
-
-    Example:
-        >>> import jp_mfg_policy as jmp
-        >>> jmp.load().get("monodzukuri-basic-act").requires[0].article
-        '第八条 (年次報告)'
-    """
-
-    article: str | None = f.line(optional=True)
-    text: str = f.text(optional=False)
-    sources: tuple[Citation, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
