@@ -1,21 +1,26 @@
-"""Hypothesis strategies for the model."""
+"""Hypothesis strategies for the model: every record class, field by field, with st.builds."""
 
 from __future__ import annotations
 
 import calendar
 import string
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
+from jp_mfg_policy._fields import text_problem
+from jp_mfg_policy._fields import REFERS_TO, SCHEMA
+from jp_mfg_policy._registry import COLLECTIONS
 
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 
 
 @st.composite
-def partial_dates(draw: st.DrawFn) -> jmp.PartialDate:
+def partial_dates(draw: st.DrawFn, years: tuple[int, int] = (1, 9999)) -> jmp.PartialDate:
     """Dates known to the year, the month or the day."""
-    year = draw(st.integers(1, 9999))
+    year = draw(st.integers(*years))
     precision = draw(st.sampled_from(["year", "month", "day"]))
     if precision == "year":
         return jmp.PartialDate(year)
@@ -44,56 +49,83 @@ def corporate_numbers(draw: st.DrawFn) -> str:
 
 
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
-texts = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=30).filter(str.strip)
-citations = st.builds(jmp.Citation, source=slugs, quote=st.none() | texts, note=st.none() | texts)
-names = st.builds(
-    jmp.Name,
-    text=texts,
-    lang=st.sampled_from(["en", "ja"]),
-    kind=st.sampled_from(jmp.NameKind),
-    valid_from=st.none() | partial_dates(),
-    valid_until=st.none() | partial_dates(),
-    sources=st.lists(citations, max_size=2).map(tuple),
+# Visible one-line text (letters, digits, punctuation, Japanese), as the model's own rule accepts it.
+texts = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=30).filter(
+    lambda text: text_problem(text, lines=False) is None
 )
 identifiers = st.one_of(
-    st.builds(jmp.Identifier, scheme=st.just(jmp.IdentifierScheme.ROR), value=ror_ids()),
-    st.builds(jmp.Identifier, scheme=st.just(jmp.IdentifierScheme.CORPORATE_NUMBER), value=corporate_numbers()),
+    st.builds(jmp.Identifier, scheme=st.just(jmp.IdentifierScheme.ROR), value=ror_ids(), sources=st.just(())),
+    st.builds(
+        jmp.Identifier,
+        scheme=st.just(jmp.IdentifierScheme.CORPORATE_NUMBER),
+        value=corporate_numbers(),
+        sources=st.just(()),
+    ),
     st.builds(
         jmp.Identifier,
         scheme=st.just(jmp.IdentifierScheme.WIKIDATA),
         value=st.integers(1, 10**9).map(lambda n: f"Q{n}"),
+        sources=st.just(()),
     ),
 )
+citations = st.builds(jmp.Citation, source=slugs, quote=st.none() | texts, note=st.none() | texts)
+st.register_type_strategy(jmp.Citation, citations)
+citation_lists = st.lists(citations, min_size=1, max_size=2).map(tuple)
+
+# What fields of particular names hold; everything else follows from the field's declaration.
+_BY_NAME: dict[str, Any] = {
+    "id": slugs,
+    "sources": citation_lists,
+    "website": st.none() | st.just("https://example.org/"),
+    "url": st.none() | st.just("https://example.org/a"),
+    "copy_url": st.none() | st.just("https://copy.example.org/a"),
+    "country": st.sampled_from(["JP", "US", "DE"]),
+    "language": st.sampled_from(["en", "ja", "ja-Latn"]),
+    "lang": st.sampled_from(["en", "ja"]),
+    "value": st.floats(-1e6, 1e6, allow_nan=False),
+    "collection": st.sampled_from([collection.name for collection in COLLECTIONS]),
+    "text_ja": texts,
+}
+st.register_type_strategy(jmp.PartialDate, partial_dates())
 
 
-def organizations(cls: type[jmp.Organization] = jmp.Organization) -> st.SearchStrategy[jmp.Organization]:
-    """Arbitrary bodies of class *cls*, valid field by field."""
-    extra = {}
-    if cls is jmp.Agency:
-        extra["supervisor"] = st.none() | slugs
-    if cls is jmp.Council:
-        extra["host"] = st.none() | slugs
-    return st.builds(
-        cls,
-        id=slugs,
-        name=texts,
-        name_ja=st.none() | texts,
-        acronym=st.none() | texts,
-        aliases=st.lists(texts, max_size=3).map(tuple),
-        former_names=st.lists(names, max_size=2).map(tuple),
-        description=st.none() | texts,
-        missions=st.lists(texts, max_size=2).map(tuple),
-        established=st.none() | partial_dates(),
-        dissolved=st.none() | partial_dates(),
-        legal_form=st.none() | st.sampled_from(jmp.LegalForm),
-        website=st.none() | st.just("https://example.org/"),
-        identifiers=st.lists(identifiers, max_size=3).map(tuple),
-        predecessors=st.lists(slugs, max_size=2).map(tuple),
-        sources=st.lists(citations, min_size=1, max_size=3).map(tuple),
-        **extra,
-    )
+def _for_field(cls: type, field: attrs.Attribute[Any]) -> st.SearchStrategy[Any] | None:
+    if cls is jmp.Identifier:
+        return None
+    if field.name in _BY_NAME:
+        return _BY_NAME[field.name]
+    if REFERS_TO in field.metadata:
+        if field.default == ():
+            return st.lists(slugs, max_size=2).map(tuple)
+        return (st.none() | slugs) if field.default is None else slugs
+    if field.type is str:
+        return texts
+    if field.type == str | None:
+        return st.none() | texts
+    if field.type == int | None and SCHEMA in field.metadata:
+        schema = field.metadata[SCHEMA]
+        return st.none() | st.integers(schema["minimum"], min(schema["maximum"], 10**9))
+    return None
 
 
-any_organization = st.sampled_from(
-    [jmp.Organization, jmp.Ministry, jmp.Agency, jmp.Council, jmp.BusinessFederation]
-).flatmap(organizations)
+def records(cls: type) -> st.SearchStrategy[Any]:
+    """Arbitrary records of *cls*, valid field by field, every field drawn (st.builds over the attrs fields)."""
+    if cls is jmp.Identifier:
+        return identifiers
+    kwargs = {field.name: strategy for field in attrs.fields(cls) if field.init and (strategy := _for_field(cls, field)) is not None}
+    return st.builds(cls, **kwargs)
+
+
+def collection_records(name: str) -> st.SearchStrategy[Any]:
+    """Arbitrary records of one collection (any of its classes)."""
+    collection = next(c for c in COLLECTIONS if c.name == name)
+    return st.one_of(*[records(cls) for cls in collection.classes])
+
+
+# Nested records (names, identifiers, targets, phases ...) are drawn as their own classes are.
+for _collection in COLLECTIONS:
+    for _cls in _collection.classes:
+        for _field in attrs.fields(_cls):
+            for _inner in getattr(_field.type, "__args__", ()):
+                if isinstance(_inner, type) and attrs.has(_inner) and _inner is not jmp.PartialDate:
+                    st.register_type_strategy(_inner, records(_inner))

@@ -1,197 +1,240 @@
-"""Loading: the cache, user files, and whole-dataset validation."""
+"""Loading: the cache, user files, bounded reads, valid text and numbers, and refusing misuse clearly."""
 
 from __future__ import annotations
 
-import json
+import os
+import pickle
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
+from conftest import WriteData, cite, problems_of
 
 import jp_mfg_policy as jmp
-from jp_mfg_policy import _load, _read
 
-AGENCY = {
-    "kind": "agency",
-    "id": "test-institute",
-    "name": "Test Institute",
-    "supervisor": "meti",
-    "established": "2020-04-01",
-    "sources": [{"source": "test-notes"}],
+MINIMAL = {
+    "sources": [{"id": "mine", "title": "My notes", "publisher": "Me", "url": "https://example.org/"}],
+    "organizations": [{"kind": "agency", "id": "my-lab", "name": "My Laboratory", "established": "2020", "sources": cite("mine")}],
 }
-SOURCE = {"id": "test-notes", "title": "My notes", "publisher": "Me"}
-OVERSIGHT = {
-    "subject": "meti",
-    "kind": "oversees",
-    "object": "test-institute",
-    "valid_from": "2020-04-01",
-    "sources": [{"source": "test-notes"}],
-}
-
-
-def _write(tmp_path: Path, document: Any, name: str = "extra.json") -> Path:
-    path = tmp_path / name
-    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
-def _messages(tmp_path: Path, document: Any) -> list[str]:
-    with pytest.raises(jmp.DataError) as info:
-        jmp.load(extra=[_write(tmp_path, document)])
-    return [f"{p.path}: {p.message}" for p in info.value.problems]
 
 
 class TestCache:
     def test_same_object(self) -> None:
-        """load() without extra returns the same object every call."""
+        """Without extra files, every load returns the one cached system."""
         assert jmp.load() is jmp.load()
 
-    def test_import_reads_no_data(self) -> None:
-        """Importing the package opens no data file; the first load opens each bundled file once."""
+    def test_one_build_for_many_threads(self) -> None:
+        """Sixteen threads asking at once for a fresh process's system get one object."""
+        code = (
+            "import threading, jp_mfg_policy as jmp\n"
+            "found = []\n"
+            "threads = [threading.Thread(target=lambda: found.append(jmp.load().get('METI'))) for _ in range(16)]\n"
+            "[t.start() for t in threads]; [t.join() for t in threads]\n"
+            "print(len({id(x) for x in found}), len(found))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert "1 16" == result.stdout.strip()
+
+    def test_import_reads_nothing(self) -> None:
+        """Importing the package opens no data file and imports neither cattrs nor the model."""
         code = (
             "import sys\n"
             "opened = []\n"
-            "sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == 'open' else None)\n"
+            "sys.addaudithook(lambda event, args: opened.append(args[0]) if event == 'open' else None)\n"
             "import jp_mfg_policy\n"
-            "print(sum('/data/' in path for path in opened))\n"
-            "jp_mfg_policy.load(); jp_mfg_policy.load()\n"
-            "print(sum('/data/' in path for path in opened))\n"
+            "print([p for p in opened if 'jp_mfg_policy' in str(p) and str(p).endswith('.json')],"
+            " 'cattrs' in sys.modules, 'jp_mfg_policy._policy' in sys.modules)\n"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        assert f"0\n{len(_load.BUNDLED_FILES)}\n" == out
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert "[] False False" == result.stdout.strip()
 
-    def test_threads_build_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Sixteen threads asking at once get one system, built once."""
-        monkeypatch.setattr(_load, "_bundled", None)
-        builds = []
-        real_build = _read.build
-        barrier = threading.Barrier(16)
-
-        def counting_build(documents: Any) -> jmp.PolicySystem:
-            builds.append(1)
-            return real_build(documents)
-
-        monkeypatch.setattr(_read, "build", counting_build)
-        results: list[jmp.PolicySystem] = []
-
-        def worker() -> None:
-            barrier.wait()
-            results.append(jmp.load())
-
-        threads = [threading.Thread(target=worker) for _ in range(16)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert 1 == len(builds)
-        assert 16 == len(results)
-        assert all(result is results[0] for result in results)
-
-
-class TestExtra:
-    def test_adds_a_body(self, tmp_path: Path) -> None:
-        """A user file adds bodies, sources and relations, validated with the bundled data."""
-        path = _write(tmp_path, {"sources": [SOURCE], "organizations": [AGENCY], "relations": [OVERSIGHT]})
-        system = jmp.load(extra=[path])
-        assert "test-institute" in {body.id for body in system.children("METI")}
-        assert system is not jmp.load()
-        assert "test-institute" not in jmp.load()
-
-    def test_failed_load_leaves_cache(self, tmp_path: Path) -> None:
-        """A failed load leaves the cached system exactly as it was."""
-        before = jmp.load()
-        snapshot = (len(before), before.organizations, before.relations())
-        with pytest.raises(jmp.DataError):
-            jmp.load(extra=[_write(tmp_path, {"organizations": [AGENCY]})])
-        assert before is jmp.load()
-        assert snapshot == (len(before), before.organizations, before.relations())
-
-    def test_duplicate_id(self, tmp_path: Path) -> None:
-        """Reusing a bundled id is an error naming both places."""
-        messages = _messages(tmp_path, {"sources": [SOURCE], "organizations": [AGENCY | {"id": "meti"}]})
-        assert any(m.startswith("$.organizations[0].id: duplicate id 'meti' (first used at") for m in messages)
-
-    def test_dangling_references(self, tmp_path: Path) -> None:
-        """References to unknown ids are errors, each at its path."""
-        document: dict[str, Any] = {
-            "sources": [SOURCE],
-            "organizations": [AGENCY | {"supervisor": "nowhere", "sources": [{"source": "nothing"}]}],
-            "relations": [OVERSIGHT | {"subject": "ghost"}],
-        }
-        messages = _messages(tmp_path, document)
-        assert "$.organizations[0].supervisor: unknown organization id 'nowhere'" in messages
-        assert "$.organizations[0].sources[0].source: unknown source id 'nothing'" in messages
-        assert "$.relations[0].subject: unknown entity id 'ghost'" in messages
-
-    def test_cycle(self, tmp_path: Path) -> None:
-        """A cycle in oversight is an error."""
-        document = {
-            "sources": [SOURCE],
-            "organizations": [AGENCY],
-            "relations": [
-                OVERSIGHT,
-                OVERSIGHT | {"subject": "test-institute", "object": "meti", "valid_from": None},
-            ],
-        }
-        messages = _messages(tmp_path, document)
-        assert any("cycle in the hierarchy" in m for m in messages), messages
-
-    def test_dates_out_of_order(self, tmp_path: Path) -> None:
-        """A body dissolved before it was established is an error."""
-        document = {"sources": [SOURCE], "organizations": [AGENCY | {"dissolved": "2019", "supervisor": None}]}
-        assert ["$.organizations[0].dissolved: ends (2019) before it begins (2020-04-01)"] == _messages(
-            tmp_path, document
+    def test_a_body_question_reads_only_bodies(self) -> None:
+        """Looking up a body builds the bodies only: no sources, events or policy classes."""
+        code = (
+            "import sys, jp_mfg_policy as jmp\n"
+            "jmp.load().get('METI')\n"
+            "print(repr(jmp.load().dataset), 'jp_mfg_policy._policy' in sys.modules, 'cattrs' in sys.modules)\n"
         )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        dataset, policy, cattrs = result.stdout.split()[-3:][0], *result.stdout.split()[-2:]
+        assert result.stdout.startswith("<Dataset: ")
+        assert "organizations>" == dataset
+        assert ("False", "False") == (policy, cattrs)
 
-    def test_no_source(self, tmp_path: Path) -> None:
-        """A record without a source is an error."""
-        document: dict[str, Any] = {"organizations": [AGENCY | {"sources": [], "supervisor": None}]}
-        assert ["$.organizations[0].sources: no source cited: every statement must name its source"] == _messages(
-            tmp_path, document
+    def test_gc_untouched(self) -> None:
+        """Loading never switches the garbage collector off, not even for a moment."""
+        code = (
+            "import gc, sys\n"
+            "calls = []\n"
+            "real = gc.disable\n"
+            "gc.disable = lambda: calls.append('disable') or real()\n"
+            "import jp_mfg_policy as jmp\n"
+            "s = jmp.load(); s.get('METI'); s.at(1999); s.search('patent'); len(s.to_json())\n"
+            "print(calls, gc.isenabled())\n"
         )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert "[] True" == result.stdout.strip()
 
-    def test_name_clash(self, tmp_path: Path) -> None:
-        """A new body may not take a name that already finds another."""
-        document = {"sources": [SOURCE], "organizations": [AGENCY | {"acronym": "ＭＥＴＩ", "supervisor": None}]}
-        messages = _messages(tmp_path, document)
-        assert any("which already names 'meti'" in m for m in messages), messages
 
-    def test_file_problems(self, tmp_path: Path) -> None:
-        """Unreadable, empty, malformed and non-UTF-8 files are each reported with their file."""
-        empty = tmp_path / "empty.json"
-        empty.write_bytes(b"")
-        broken = tmp_path / "broken.json"
-        broken.write_bytes(b'{"organizations": [\n  {"id": }\n]}')
-        latin = tmp_path / "latin.json"
-        latin.write_bytes('{"organizations": [{"name": "K\xf6ln"}]}'.encode("latin-1"))
-        missing = tmp_path / "missing.json"
-        with pytest.raises(jmp.DataError) as info:
-            jmp.load(extra=[empty, broken, latin, missing])
-        problems = {Path(p.file).name: p.message for p in info.value.problems}
-        assert "the file is empty" == problems["empty.json"]
-        assert problems["broken.json"].startswith("malformed JSON at line 2, column 10")
-        assert problems["latin.json"].startswith("not UTF-8: byte")
-        assert problems["missing.json"].startswith("cannot read the file")
+class TestUserFiles:
+    def test_extra_data(self, write_data: WriteData, system: jmp.PolicySystem) -> None:
+        """A user file adds to the bundled data, validated as one whole; the cached system is untouched."""
+        path = write_data(MINIMAL)
+        extended = jmp.load(extra=[path])
+        assert "My Laboratory" == extended.get("my-lab").name
+        assert str(path) == extended.origin("my-lab")
+        assert "my-lab" not in system
+        assert len(extended.organizations) == len(system.organizations) + 1
 
-    def test_duplicate_keys(self, tmp_path: Path) -> None:
-        """A key given twice in one object is an error, not a silent overwrite."""
-        path = tmp_path / "twice.json"
-        path.write_text('{"sources": [], "sources": []}', encoding="utf-8")
-        with pytest.raises(jmp.DataError, match="duplicate key 'sources'"):
-            jmp.load(extra=[path])
+    def test_toml_in_any_case(self, write_data: WriteData) -> None:
+        """A .toml (or .TOML) file is read as TOML."""
+        text = (
+            '[[sources]]\nid = "mine"\ntitle = "T"\npublisher = "P"\n\n'
+            '[[organizations]]\nkind = "agency"\nid = "my-lab"\nname = "L"\nestablished = 2020-04-01\n'
+            '[[organizations.sources]]\nsource = "mine"\n'
+        )
+        for name in ("mine.toml", "MINE.TOML"):
+            system = jmp.load(extra=[write_data(text, name)])
+            assert jmp.PartialDate(2020, 4, 1) == system.get("my-lab").established
 
-    def test_not_a_document(self, tmp_path: Path) -> None:
-        """A file must be an object naming at least one collection."""
-        assert ["$: the file must hold a JSON object whose keys name collections"] == _messages(tmp_path, [])
-        messages = _messages(tmp_path, {"bodies": []})
-        assert messages[0].startswith("$: no collection found")
+    def test_bundled_false(self, write_data: WriteData) -> None:
+        """With bundled=False only the given files are read."""
+        system = jmp.load(extra=[write_data(MINIMAL)], bundled=False)
+        assert ["my-lab"] == [org.id for org in system.organizations]
 
-    def test_error_is_value_error(self, tmp_path: Path) -> None:
-        """DataError is a ValueError whose text lists each problem on its own line."""
-        path = tmp_path / "extra.json"
-        path.write_bytes(b" \n")
-        with pytest.raises(ValueError, match=r"invalid data \(1 problem\):\n  .*extra.json: \$: the file is empty"):
-            jmp.load(extra=[path])
+    def test_one_path_is_refused(self, write_data: WriteData) -> None:
+        """extra is a list of paths: a single string or Path is a TypeError saying so."""
+        path = write_data(MINIMAL)
+        for wrong in (str(path), path):
+            with pytest.raises(TypeError, match="a list of paths"):
+                jmp.load(extra=wrong)  # type: ignore[arg-type]
+
+    def test_bytes_path(self) -> None:
+        """A bytes path is a TypeError naming what extra takes."""
+        with pytest.raises(TypeError, match="str or an os.PathLike"):
+            jmp.load(extra=[b"mine.json"])  # type: ignore[list-item]
+
+    def test_nul_in_path(self) -> None:
+        """A path with a NUL byte is a DataError naming that path."""
+        with pytest.raises(jmp.DataError, match="NUL byte"):
+            jmp.load(extra=["mi\0ne.json"])
+
+    def test_bad_limit(self) -> None:
+        """max_file_size is a positive number of bytes."""
+        with pytest.raises(ValueError, match="max_file_size"):
+            jmp.load(extra=[], max_file_size=0)
+
+
+class TestBoundedReads:
+    @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+    def test_devices(self, device: str) -> None:
+        """A device is refused at once, before any read."""
+        with pytest.raises(jmp.DataError, match="not a regular file but a character device"):
+            jmp.load(extra=[device])
+
+    def test_fifo(self, tmp_path: Path) -> None:
+        """A FIFO with no writer is refused at once instead of blocking."""
+        fifo = tmp_path / "pipe.json"
+        os.mkfifo(fifo)
+        outcome: list[BaseException] = []
+
+        def load() -> None:
+            try:
+                jmp.load(extra=[fifo])
+            except jmp.DataError as exc:
+                outcome.append(exc)
+
+        thread = threading.Thread(target=load, daemon=True)
+        thread.start()
+        thread.join(timeout=10)
+        assert not thread.is_alive(), "loading a FIFO blocked"
+        assert "FIFO" in str(outcome[0])
+
+    def test_directory(self, tmp_path: Path) -> None:
+        """A directory is refused, named as one."""
+        with pytest.raises(jmp.DataError, match="not a regular file but a directory"):
+            jmp.load(extra=[tmp_path])
+
+    def test_size_limit(self, write_data: WriteData) -> None:
+        """A file over the limit is refused; one at the limit is read."""
+        path = write_data(MINIMAL)
+        size = path.stat().st_size
+        assert jmp.load(extra=[path], max_file_size=size)
+        with pytest.raises(jmp.DataError, match=f"over the limit of {size - 1:,} bytes"):
+            jmp.load(extra=[path], max_file_size=size - 1)
+
+    def test_many_small_values(self, write_data: WriteData) -> None:
+        """A legal-sized file of tiny values is refused by its count of values, before parsing."""
+        path = write_data('{"sources": [' + ",".join(["[]"] * 200_000) + "]}")
+        with pytest.raises(jmp.DataError, match="values, over the limit"):
+            jmp.load(extra=[path], max_file_size=1_000_000)
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A file that is not there is named, with the reason."""
+        with pytest.raises(jmp.DataError, match="cannot read the file: No such file"):
+            jmp.load(extra=[tmp_path / "nope.json"])
+
+
+class TestValidText:
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ('{"sources": [{"id": "s", "title": "\\ud800", "publisher": "P"}]}', "lone UTF-16 surrogate"),
+            ('{"sources": [{"id": "s", "title": "\\udc00x", "publisher": "P"}]}', "lone UTF-16 surrogate"),
+            ('{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": NaN, "unit": "%"}]}]}', "NaN is not a number"),
+            ('{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": Infinity, "unit": "%"}]}]}', "Infinity is not a number"),
+            ('{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": 1e400, "unit": "%"}]}]}', "not finite"),
+            ('{"memberships": [{"body": "x", "as_of": "2001", "companies": ' + "9" * 5000 + "}]}", "digits"),
+            ('{"sources": [], "sources": []}', "the key 'sources' appears twice"),
+        ],
+    )
+    def test_refused(self, write_data: WriteData, text: str, message: str) -> None:
+        """Lone surrogates, NaN, infinities, overflowing numbers and duplicate keys are refused."""
+        with pytest.raises(jmp.DataError, match=message):
+            jmp.load(extra=[write_data(text)], bundled=False)
+
+    def test_paired_surrogates_are_text(self, write_data: WriteData) -> None:
+        """An astral character written as a surrogate pair escape is fine."""
+        text = '{"sources": [{"id": "s", "title": "\\ud83c\\udfed factory", "publisher": "P"}]}'
+        assert "🏭 factory" == jmp.load(extra=[write_data(text)], bundled=False).source("s").title
+
+    def test_toml_nan(self, write_data: WriteData) -> None:
+        """TOML's nan and inf are refused too."""
+        text = '[[plans]]\nid = "p"\nname = "P"\n[[plans.targets]]\nindicator = "i"\nvalue = nan\nunit = "%"\n'
+        with pytest.raises(jmp.DataError, match="not finite"):
+            jmp.load(extra=[write_data(text, "x.toml")], bundled=False)
+
+    def test_duplicate_key_paths(self, write_data: WriteData) -> None:
+        """Each duplicate key is reported at the object that holds it."""
+        text = '{"organizations": [{"kind": "agency", "id": "a", "name": "A", "name": "B"}]}'
+        with pytest.raises(jmp.DataError) as caught:
+            jmp.load(extra=[write_data(text)], bundled=False)
+        assert ("$.organizations[0]", "the key 'name' appears twice in one object") in [(p, m) for _, p, m in problems_of(caught.value)]
+
+
+class TestErrors:
+    def test_data_error_pickles(self, write_data: WriteData) -> None:
+        """A DataError survives pickling with the same message and problems."""
+        with pytest.raises(jmp.DataError) as caught:
+            jmp.load(extra=[write_data({"organizations": 3})], bundled=False)
+        again = pickle.loads(pickle.dumps(caught.value))
+        assert str(caught.value) == str(again)
+        assert caught.value.problems == again.problems
+
+    def test_bounded_quotation(self, write_data: WriteData) -> None:
+        """A message quotes at most a bounded prefix of a long input."""
+        with pytest.raises(jmp.DataError) as caught:
+            jmp.load(extra=[write_data({"organizations": [{"kind": "x" * 100_000, "id": "a", "name": "A"}]})], bundled=False)
+        assert len(str(caught.value)) < 1_000
+
+    def test_every_problem_from_every_file(self, write_data: WriteData) -> None:
+        """A malformed file does not hide another file's dangling reference: one load reports both."""
+        broken = write_data("{not json")
+        dangling = write_data({"relations": [{"subject": "meti", "kind": "funds", "object": "nobody", "sources": cite()}]})
+        with pytest.raises(jmp.DataError) as caught:
+            jmp.load(extra=[broken, dangling])
+        found = problems_of(caught.value)
+        assert any(name == broken.name and "malformed JSON" in message for name, _, message in found)
+        assert any(name == dangling.name and "unknown entity id 'nobody'" in message for name, _, message in found)

@@ -1,124 +1,91 @@
-"""The converter: round trips and strict structuring."""
+"""The converter and the bundled builder: round trips, strictness, and the two paths agreeing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import collection_records
 
 import jp_mfg_policy as jmp
-from jp_mfg_policy._read import parse
-from jp_mfg_policy._serde import COLLECTIONS, Document, converter
-from strategies import any_organization
-
-ALL_TYPES: dict[str, type[Any]] = {
-    "sources": jmp.Source,
-    "relations": jmp.Relation,
-    "events": jmp.Event,
-    "publications": jmp.Publication,
-    "awards": jmp.Award,
-    "strategies": jmp.Strategy,
-    "recommendations": jmp.Recommendation,
-    "plans": jmp.Plan,
-    "memberships": jmp.MembershipCount,
-    "caveats": jmp.Caveat,
-}
-
-
-def _records(system: jmp.PolicySystem) -> list[Any]:
-    return [
-        *system.sources,
-        *system.organizations,
-        *system.relations(),
-        *system.events,
-        *system.publications,
-        *system.awards,
-        *system.strategies,
-        *system.recommendations,
-        *system.plans,
-        *system.memberships,
-        *system.caveats,
-    ]
+from jp_mfg_policy._build import build_records
+from jp_mfg_policy._document import Override
+from jp_mfg_policy._registry import COLLECTIONS
+from jp_mfg_policy._serde import structure, structure_document, unstructure
 
 
 class TestRoundTrip:
-    def test_every_bundled_record(self, system: jmp.PolicySystem) -> None:
-        """Every record of the bundled data survives unstructure -> JSON -> structure unchanged."""
-        for record in _records(system):
-            data = json.loads(json.dumps(converter.unstructure(record), ensure_ascii=False))
-            assert record == converter.structure(data, type(record))
+    @pytest.mark.parametrize("name", [collection.name for collection in COLLECTIONS])
+    def test_every_collection(self, name: str) -> None:
+        """Every record of every collection survives unstructure then structure, and unstructure then build."""
 
-    @given(any_organization)
-    def test_arbitrary_organizations(self, org: jmp.Organization) -> None:
-        """Any valid body, of any kind, round-trips, keeping its class."""
-        data = converter.unstructure(org)
-        back = converter.structure(json.loads(json.dumps(data)), jmp.Organization)
-        assert org == back
-        assert type(org) is type(back)
+        @given(st.lists(collection_records(name), max_size=3))
+        def check(records: list[Any]) -> None:
+            data = [unstructure(record) for record in records]
+            json.dumps(data)  # JSON-ready
+            assert records == [structure(item, type(record), "x", "$")[0] for item, record in zip(data, records, strict=True)]
+            assert tuple(records) == build_records(name, json.loads(json.dumps(data)))
 
-    def test_document_round_trip(self, system: jmp.PolicySystem) -> None:
-        """A whole document of the bundled data round-trips."""
-        document = Document(organizations=system.organizations, relations=system.relations(), sources=system.sources)
-        assert document == converter.structure(converter.unstructure(document), Document)
+        check()
 
-    def test_kind_tag_written(self, system: jmp.PolicySystem) -> None:
-        """Unstructured bodies carry their kind so that they read back as the same class."""
-        assert "agency" == converter.unstructure(system.get("AIST"))["kind"]
-        assert "ministry" == converter.unstructure(system.get("METI"))["kind"]
+    def test_renamed_field(self) -> None:
+        """An override's changes are 'set' in data files, one declaration read by the converter and the schema."""
+        override = Override(collection="organizations", id="meti", changes={"website": "https://x.org/"})
+        data = unstructure(override)
+        assert "set" in data
+        assert "changes" not in data
+        assert override == structure(data, Override, "x", "$")[0]
 
 
-def _problems(document: dict[str, Any]) -> list[str]:
-    result, problems = parse(json.dumps(document).encode(), "x.json")
-    assert result is None
-    return [f"{p.path}: {p.message}" for p in problems]
-
-
-ORG = {"kind": "ministry", "id": "x", "name": "X", "sources": [{"source": "s"}]}
+class TestBundledBuilder:
+    def test_builder_matches_the_converter(self, bundled_files: list[Path]) -> None:
+        """The bundled data built with plain constructors equals what the strict converter makes of it."""
+        for path in bundled_files:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            document, problems = structure_document(raw, path.name)
+            assert [] == problems
+            assert document is not None
+            for name, records in document.records.items():
+                assert records == build_records(name, raw[name]), (path.name, name)
 
 
 class TestStrict:
     @pytest.mark.parametrize(
-        ("change", "expected"),
+        ("data", "path", "message"),
         [
-            ({"name": 12}, "$.organizations[0].name: expected a string, got an integer"),
-            ({"aliases": "X"}, "$.organizations[0].aliases: expected an array, got a string"),
-            ({"established": 2001}, "$.organizations[0].established: expected a date string"),
-            ({"established": "2001-02-30"}, "$.organizations[0].established: day must be 1 to 28"),
-            ({"legal_form": "kingdom"}, "$.organizations[0].legal_form: 'kingdom' is not a known LegalForm"),
-            ({"colour": "red"}, "$.organizations[0]: unknown field 'colour'"),
-            ({"kind": "empire"}, "$.organizations[0]: 'kind' must be one of"),
-            ({"id": "Not A Slug"}, "$.organizations[0]: id must be a lower-case slug"),
-            ({"identifiers": [{"scheme": "ror", "value": "055tm7f08"}]}, "not a ROR ID"),
+            ({"organizations": [{"kind": "ministry", "id": "x", "name": 3}]}, "$.organizations[0].name", "expected a string, got an integer"),
+            ({"organizations": [{"kind": "ministry", "id": "x", "name": "X", "aliases": "Y"}]}, "$.organizations[0].aliases", "expected an array, got a string"),
+            ({"memberships": [{"body": "x", "as_of": "2001", "companies": "12", "sources": []}]}, "$.memberships[0].companies", "expected an integer, got a string"),
+            ({"memberships": [{"body": "x", "as_of": "2001", "approximate": 1, "sources": []}]}, "$.memberships[0].approximate", "expected true or false, got an integer"),
+            ({"organizations": [{"kind": "ministry", "id": "x", "name": "X", "colour": "blue"}]}, "$.organizations[0]", "unknown field 'colour'"),
+            ({"organizations": [{"kind": "bureau", "id": "x", "name": "X"}]}, "$.organizations[0]", "'kind' must be one of"),
+            ({"relations": [{"subject": "a", "kind": "likes", "object": "b"}]}, "$.relations[0].kind", "'likes' is not a known RelationKind"),
+            ({"organizations": [{"kind": "ministry", "id": "x", "name": "X", "established": 2001}]}, "$.organizations[0].established", "expected a date"),
+            ({"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": "1", "unit": "%"}]}]}, "$.plans[0].targets[0].value", "expected a number"),
+            ({"colours": []}, "$.colours", "unknown collection 'colours'"),
+            ({"about": {"title": 3}, "sources": []}, "$.about", "every value of 'about' must be a string"),
+            ({"$schema": 3, "sources": []}, "$.$schema", "expected a string, got an integer"),
         ],
     )
-    def test_bad_field(self, change: dict[str, Any], expected: str) -> None:
-        """Each wrong field is reported with its path and a plain message."""
-        problems = _problems({"organizations": [ORG | change]})
-        assert any(expected in problem for problem in problems), problems
+    def test_problems_at_their_paths(self, data: dict[str, Any], path: str, message: str) -> None:
+        """Wrong types, unknown fields and kinds are refused, each at its JSON path."""
+        _, problems = structure_document(data, "x.json")
+        assert any(p.path == path and message in p.message for p in problems), problems
 
-    def test_missing_required(self) -> None:
-        """A missing required field is named."""
-        problems = _problems({"organizations": [{"kind": "ministry", "id": "x"}]})
-        assert ["$.organizations[0].name: required field missing"] == problems
-
-    def test_bool_is_not_an_int(self) -> None:
-        """JSON true is not a number, whatever Python thinks."""
-        problems = _problems({"memberships": [{"body": "x", "as_of": "2001", "companies": True}]})
-        assert any("companies: expected an integer, got true or false" in p for p in problems)
-
-    def test_every_problem_reported(self) -> None:
-        """Several faults in several records are all reported."""
-        problems = _problems({"organizations": [ORG | {"name": 1}, ORG | {"aliases": 2, "website": 3}]})
-        assert 3 == len(problems)
-
-    @given(st.sampled_from(COLLECTIONS))
-    def test_collections_must_be_arrays(self, name: str) -> None:
-        """A collection that is not an array is rejected at its own path."""
-        assert [f"$.{name}: expected an array, got an object"] == _problems({name: {}})
-
-    def test_known_types_cover_collections(self) -> None:
-        """The round-trip table above names every collection but organizations."""
-        assert set(COLLECTIONS) - {"organizations"} == set(ALL_TYPES)
+    def test_toml_date_where_a_date_is_meant(self) -> None:
+        """A TOML local date is a date where the format wants one, and nowhere else."""
+        ok, problems = structure_document({"memberships": [{"body": "x", "as_of": dt.date(2001, 4, 1), "sources": []}]}, "x.toml")
+        assert [] == problems
+        assert ok is not None
+        assert jmp.PartialDate(2001, 4, 1) == ok.records["memberships"][0].as_of
+        _, problems = structure_document({"organizations": [{"kind": "ministry", "id": "x", "name": dt.date(2001, 4, 1)}]}, "x.toml")
+        assert ["expected a string, got a TOML date"] == [p.message for p in problems]
+        _, problems = structure_document(
+            {"memberships": [{"body": "x", "as_of": dt.datetime(2001, 4, 1, 9, 0), "sources": []}]}, "x.toml"  # noqa: DTZ001
+        )
+        assert "a TOML date-time" in problems[0].message

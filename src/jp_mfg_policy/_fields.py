@@ -58,7 +58,7 @@ def visible(text: str) -> bool:
     return any(unicodedata.category(char) not in _INVISIBLE for char in text)
 
 
-def _check_text(value: object, *, lines: bool) -> str | None:
+def text_problem(value: object, *, lines: bool) -> str | None:
     """What is wrong with one text value, or None."""
     if not isinstance(value, str):
         return f"expected a string, got {type(value).__name__}"
@@ -77,6 +77,14 @@ def _check_text(value: object, *, lines: bool) -> str | None:
     return None
 
 
+class FieldError(ValueError):
+    """A field's value is wrong; :attr:`field` names the field, so that reports can point at it."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field} {problem}")
+        self.field = field
+
+
 def _validator(check: Callable[[Any], str | None], *, optional: bool = False, each: bool = False) -> Validator:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
         if optional and value is None:
@@ -84,7 +92,7 @@ def _validator(check: Callable[[Any], str | None], *, optional: bool = False, ea
         for item in value if each else (value,):
             problem = check(item)
             if problem is not None:
-                raise ValueError(f"{attribute.name} {problem}")
+                raise FieldError(json_name(attribute), problem)
 
     return validate
 
@@ -93,7 +101,7 @@ def _text_validator(*, lines: bool, optional: bool = False, each: bool = False) 
     """A validator for text: the common case (printable, not blank) decided at C speed, in one call."""
 
     def check(value: object) -> str | None:
-        return _check_text(value, lines=lines)
+        return text_problem(value, lines=lines)
 
     slow = _validator(check, optional=optional, each=each)
 

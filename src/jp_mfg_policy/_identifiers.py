@@ -17,6 +17,8 @@ _WIKIDATA_PREFIX = re.compile(
     r"(?:https?://(?:www\.|m\.)?wikidata\.org/(?:entity/|wiki/(?:Special:EntityPage/)?)|wd:)", re.IGNORECASE
 )
 _CORPORATE_NUMBER = re.compile(r"[1-9][0-9]{12}")
+# The National Tax Agency's record page, as identifier_url() writes it.
+_CORPORATE_PREFIX = re.compile(r"https?://www\.houjin-bangou\.nta\.go\.jp/[^?]*\?(?:[^=&]*=[^&]*&)*selHouzinNo=", re.IGNORECASE)
 _FUNDER_ID = re.compile(r"[1-9][0-9]{8,11}")
 _FUNDER_PREFIX = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?10\.13039/", re.IGNORECASE)
 #: Inputs longer than this are no identifier of any scheme; they are refused before any work.
@@ -100,7 +102,8 @@ def normalize_identifier(scheme: IdentifierScheme | str, value: str) -> str:
     - ROR: bare or as a ``ror.org`` address; comes back bare and lower-case.
     - Wikidata: a QID, a concept URI (``http://www.wikidata.org/entity/Q…``, as SPARQL
       returns it), a page URL or ``wd:Q…``; comes back as an upper-case QID.
-    - Corporate number: 13 digits, with or without hyphens or spaces, full-width digits allowed.
+    - Corporate number: 13 digits, with or without hyphens or spaces, full-width digits allowed, or the
+      National Tax Agency's record address.
     - Crossref Funder ID: bare, as a DOI (``10.13039/…``) or a DOI address.
 
     Example:
@@ -130,7 +133,7 @@ def normalize_identifier(scheme: IdentifierScheme | str, value: str) -> str:
             msg = f"not a Wikidata QID ('Q' followed by digits): {value!r}"
             raise ValueError(msg)
     elif scheme is IdentifierScheme.CORPORATE_NUMBER:
-        text = re.sub(r"[-\s]", "", text)
+        text = re.sub(r"[-\s]", "", _CORPORATE_PREFIX.sub("", text, count=1))
         if not corporate_number_ok(text):
             msg = f"not a Japanese corporate number (13 digits with a valid check digit): {value!r}"
             raise ValueError(msg)

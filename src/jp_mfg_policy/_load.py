@@ -166,7 +166,7 @@ def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limi
         if document is not None:
             user.append((name, document))
     days = {document.as_of for _, document in user}
-    if len(days) > 1 or (days != {None} and (bundled or any(d.as_of is None for _, d in user))):
+    if len(days) > 1 or (days and days != {None} and bundled):
         problems.append(Problem(paths[0], "$.as_of", "files of one load must all describe the same day, and a snapshot loads alone (bundled=False)"))
     # A broken file does not stop the others being checked: every problem, from every file, at once.
     documents = [*bundled, *user]

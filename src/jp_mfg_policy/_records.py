@@ -121,7 +121,10 @@ class Name:
 
 
 def _canonical(value: str, identifier: "Identifier") -> str:
-    return normalize_identifier(identifier.scheme, value)
+    try:
+        return normalize_identifier(identifier.scheme, value)
+    except (TypeError, ValueError) as exc:
+        raise f.FieldError("value", str(exc).removeprefix("not a ").join(("is not a ", ""))) from None
 
 
 @attrs.frozen(kw_only=True)

@@ -28,7 +28,7 @@ from cattrs.preconf.json import make_converter
 
 from ._dates import PartialDate, _short
 from ._document import DOCUMENT_KEYS, Document, Override
-from ._fields import JSON_NAME
+from ._fields import JSON_NAME, FieldError
 from ._records import Citation
 from ._registry import BY_NAME, COLLECTIONS, ORGANIZATIONS
 from .exceptions import Problem
@@ -125,14 +125,12 @@ def _renames(cls: type) -> dict[str, Any]:
 def _make_converter() -> cattrs.Converter:
     converter = make_converter(detailed_validation=True, forbid_extra_keys=True)
     for type_, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
-        # By identity, not by class: an enum is a str subclass, with a hook of its own.
-        converter.register_structure_hook_func(lambda t, type_=type_: t is type_, _strict(type_, name))
-    converter.register_structure_hook_func(lambda t: t is float, _structure_float)
+        converter.register_structure_hook(type_, _strict(type_, name))
+    converter.register_structure_hook(float, _structure_float)
+    # By class, as the primitives are: StrEnum comes before str in an enum's MRO, so this hook wins.
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_unstructure_hook(PartialDate, str)
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _t: _structure_enum
-    )
     converter.register_structure_hook_factory(lambda t: get_origin(t) is dict, lambda _t: _structure_mapping)
 
     def tuple_factory(type_: Any) -> Callable[[Any, Any], Any]:  # noqa: ANN401 - any tuple type
@@ -168,7 +166,7 @@ def _make_converter() -> cattrs.Converter:
         cls = ORGANIZATIONS.class_of(tag) if isinstance(tag, str) else None
         if cls is None:
             allowed = ", ".join(cls.TAG for cls in ORGANIZATIONS.classes)
-            msg = f"'kind' must be one of: {allowed}; got {_short(repr(tag))}"
+            msg = f"'kind' must be one of: {allowed}; got {_short(tag) if isinstance(tag, str) else json_type(tag)}"
             raise ValueError(msg)
         if not issubclass(cls, declared):
             msg = f"'kind' is {tag!r}, but a {declared.__name__} is expected here"
@@ -211,8 +209,14 @@ def _make_converter() -> cattrs.Converter:
 converter = _make_converter()
 
 
+# Joins a message to the field it concerns, for _problems to move into the path.
+_AT_FIELD = "\x00"
+
+
 def format_problem(exc: BaseException, type_: type | None) -> str:
     """Say what is wrong, for :func:`cattrs.transform_error`."""
+    if isinstance(exc, FieldError):
+        return f"{exc}{_AT_FIELD}{exc.field}"
     if isinstance(exc, ForbiddenExtraKeysError):
         names = ", ".join(_short(name) for name in sorted(exc.extra_fields))
         return f"unknown field {names} (not part of the format; check its spelling)"
@@ -231,7 +235,9 @@ def _problems(exc: Exception, file: str, path: str) -> list[Problem]:
     problems = []
     for message in messages:
         what, _, where = message.rpartition(" @ ")
-        problems.append(Problem(file, where or path, what or message))
+        what, _, field = (what or message).partition(_AT_FIELD)
+        where = where or path
+        problems.append(Problem(file, f"{where}.{field}" if field else where, what))
     return problems
 
 

@@ -130,14 +130,19 @@ class NameSpell:
     name: Name | None  # None for the current name
 
 
-def name_spells(entity: Entity, span: tuple[int, int]) -> list[NameSpell]:
+def name_spells(entity: Entity, span: tuple[int, int], *, current: bool = False) -> list[NameSpell]:
     """
-    Every official name, acronym and short form of *entity* with the days it held.
+    The official names, acronyms and short forms of *entity* with the days each held.
 
     Former names of one language and kind follow one another by their ``valid_until``;
-    the current value holds from the last of them to the end of the entity's life.
+    the current value holds from the last of them to the end of the entity's life. Only
+    the fields that changed are given, unless *current* asks for every field.
     """
     by_field: dict[str, list[Name]] = defaultdict(list)
+    if current:
+        for field in NAME_FIELDS.values():
+            if getattr(entity, field, None) is not None:
+                by_field[field] = []
     for name in getattr(entity, "former_names", ()):
         field = NAME_FIELDS.get((name.lang, name.kind))
         if field is not None and hasattr(entity, field):

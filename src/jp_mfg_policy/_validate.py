@@ -70,6 +70,11 @@ class _Rules:
         self._spans: dict[str, tuple[int, int]] | None = None
         self._events_by_body: dict[str, list[Located]] | None = None
 
+    @staticmethod
+    def where(first: Located, then: Located) -> str:
+        """Where *first* is, as seen from *then*: its path, and its file if that is another."""
+        return first.path if first.file == then.file else f"{first.file}: {first.path}"
+
     def add(self, located: Located, suffix: str, message: str) -> None:
         """Record one problem at *located*'s path plus *suffix*."""
         self.problems.append(Problem(located.file, located.path + suffix, message))
@@ -103,12 +108,12 @@ class _Rules:
         for located in self.records["sources"]:
             first = self.sources.setdefault(located.item.id, located)
             if first is not located:
-                self.add(located, ".id", f"duplicate source id {located.item.id!r} (first at {first.file}: {first.path})")
+                self.add(located, ".id", f"duplicate source id {located.item.id!r} (first at {self.where(first, located)})")
         for collection in ENTITIES:
             for located in self.records[collection.name]:
                 first = self.entities.setdefault(located.item.id, located)
                 if first is not located:
-                    self.add(located, ".id", f"duplicate id {located.item.id!r} (first at {first.file}: {first.path})")
+                    self.add(located, ".id", f"duplicate id {located.item.id!r} (first at {self.where(first, located)})")
         for collection in COLLECTIONS:
             if collection.entity or collection.name == "sources":
                 continue
@@ -116,7 +121,7 @@ class _Rules:
             for located in self.records[collection.name]:
                 first = seen.setdefault(collection.identity(located.item), located)
                 if first is not located:
-                    self.add(located, "", f"the same {collection.singular} as at {first.file}: {first.path}")
+                    self.add(located, "", f"the same {collection.singular} as at {self.where(first, located)}")
 
     def citations(self) -> None:
         """Every record cites a source, as do its names, identifiers, targets, phases, goals and editions; cited sources exist."""
@@ -198,6 +203,10 @@ class _Rules:
 
         for located in self.records["relations"]:
             relation = located.item
+            subject, obj = spans.get(relation.subject), spans.get(relation.object)
+            if subject and obj and subject[0] < subject[1] and obj[0] < obj[1] and max(subject[0], obj[0]) >= min(subject[1], obj[1]):
+                self.add(located, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
+                continue
             for end, ident in (("subject", relation.subject), ("object", relation.object)):
                 within(located, ".valid_from", ident, relation.valid_from, None, f"the relation (its {end})")
                 within(located, ".valid_until", ident, None, relation.valid_until, f"the relation (its {end})")
@@ -249,7 +258,7 @@ class _Rules:
                         ".valid_from",
                         f"{ident!r} would have two parents at once: {after.item.subject!r} from "
                         f"{after.item.valid_from or 'an open start'} and {before.item.subject!r} "
-                        f"(at {before.file}: {before.path}) until {before.item.valid_until or 'now'}",
+                        f"(at {self.where(before, after)}) until {before.item.valid_until or 'now'}",
                     )
         self.problems.extend(_cycles(parents))
 
@@ -265,7 +274,9 @@ class _Rules:
                 event = located.item
                 if event.kind is EventKind.FOUNDED and body.established is not None and event.date != body.established:
                     self.add(located, ".date", f"founding date {event.date} differs from {ident!r}'s established date {body.established}")
-                if event.kind.ends_life and event.date != body.dissolved:
+                if event.kind.ends_life and body.dissolved is None:
+                    self.add(located, ".kind", f"a {event.kind} event ends the life of {ident!r}, which has no dissolved date")
+                elif event.kind.ends_life and event.date != body.dissolved:
                     self.add(located, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}")
                 if event.kind in (EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED):
                     for field in ("from_value", "to_value"):
@@ -299,7 +310,7 @@ class _Rules:
                 pair = (other, event.body) if event.kind in FROM_PREDECESSORS else (event.body, other)
                 first = links.setdefault(pair, located)
                 if first is not located and first.item.date is not None and event.date is not None and first.item.date != event.date:
-                    self.add(located, ".date", f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} at {first.file}: {first.path}")
+                    self.add(located, ".date", f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} at {self.where(first, located)}")
 
     def names(self) -> None:
         """Every name names one entity at a time, and every identifier one entity; names of one kind follow one another."""
@@ -351,7 +362,7 @@ class _Rules:
             org = located.item
             span = self.spans.get(org.id, (NEVER_BEFORE, NEVER_AFTER))
             forms = legal_form_spells(org, [loc.item for loc in self.events_by_body.get(org.id, [])], span)
-            for spell in name_spells(org, span):
+            for spell in name_spells(org, span, current=True):
                 if spell.field != "name_ja" or spell.text is None:
                     continue
                 implied = LegalForm.from_name_ja(spell.text)

@@ -50,6 +50,10 @@ class DataError(ValueError):
         lines += [f"  {problem}" for problem in self.problems]
         super().__init__("\n".join(lines))
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...]]]:
+        # Rebuilt from its problems, so that a copy in another process says the same.
+        return (DataError, (self.problems,))
+
 
 class UnknownEntityError(KeyError):
     """
