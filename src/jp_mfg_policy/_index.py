@@ -97,8 +97,10 @@ class Index:
         asked: no name is shared between collections, so the first answer is the answer.
         """
         if self.root is not None:
+            # The whole record knows every name an entity bore, later ones included.
             found = self.root.lookup(key)
-            return None if found is None else self.by_id.get(found.id)
+            if found is not None and found.id in self.by_id:
+                return self.by_id[found.id]
         folded, normalised = key.casefold(), None
         for collection in ENTITIES:
             exact, by_key = self._names(collection)

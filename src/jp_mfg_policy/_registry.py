@@ -199,7 +199,7 @@ EVENTS: Collection[Event] = Collection(
     "dated changes: foundings, renamings, mergers, changes of legal form",
     "events.json",
     entity=False,
-    identity=operator.attrgetter("body", "kind", "date", "other"),
+    identity=operator.attrgetter("body", "kind", "date", "from_value", "to_value"),
     order=_events_in_date_order,
 )
 MEMBERSHIPS: Collection[MembershipCount] = Collection(

@@ -195,6 +195,11 @@ def _form(value: str | None) -> LegalForm | None:
 def boundaries(entity: Entity, form_spells: Sequence[FormSpell], name_list: Sequence[NameSpell]) -> list[int]:
     """The days on which something shown of *entity* changes, sorted."""
     days = {spell.start for spell in form_spells} | {spell.start for spell in name_list}
+    if isinstance(entity, Law) and entity.effective is not None:
+        days.add(first_day(entity.effective, NEVER_BEFORE))
+    for name in getattr(entity, "former_names", ()):
+        if (name.lang, name.kind) not in NAME_FIELDS:
+            days |= {first_day(name.valid_from, NEVER_BEFORE), first_day(name.valid_until, NEVER_BEFORE)}
     for field in ("phases", "goals", "editions"):
         for item in getattr(entity, field, ()):
             days.add(_item_start(item))
@@ -228,15 +233,23 @@ def as_of(
         elif spell.name is None and not spell.start <= day and getattr(entity, spell.field) is not None:
             changes.setdefault(spell.field, None)  # the current name had not begun
     if name_list:
-        changes["former_names"] = tuple(
-            spell.name for spell in name_list if spell.name is not None and spell.end <= day
-        ) + tuple(name for name in entity.former_names if (name.lang, name.kind) not in NAME_FIELDS)  # type: ignore[attr-defined]
+        changes["former_names"] = tuple(spell.name for spell in name_list if spell.name is not None and spell.end <= day)
+    others = [name for name in getattr(entity, "former_names", ()) if (name.lang, name.kind) not in NAME_FIELDS]
+    if others:
+        # Other names (aliases) that had ended stay former; those in use that day were aliases then.
+        changes["former_names"] = (*changes.get("former_names", ()), *(n for n in others if first_day(n.valid_until, NEVER_AFTER) <= day))
+        changes["aliases"] = (
+            *entity.aliases,  # type: ignore[attr-defined]
+            *(n.text for n in others if first_day(n.valid_from, NEVER_BEFORE) <= day < first_day(n.valid_until, NEVER_AFTER)),
+        )
     if isinstance(entity, Organization):
         form = next((spell.form for spell in form_spells if spell.start <= day < spell.end), entity.legal_form)
         changes["legal_form"] = form
         changes["dissolved"] = None
     elif isinstance(entity, Law):
         changes["repealed"] = None
+        if first_day(entity.effective, NEVER_BEFORE) > day:
+            changes["effective"] = None  # not yet in force on the day
     elif isinstance(entity, Program):
         changes["phases"] = tuple(p for p in entity.phases if _item_start(p) <= day)
         changes["goals"] = tuple(g for g in entity.goals if _item_start(g) <= day)
