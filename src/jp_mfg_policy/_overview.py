@@ -195,7 +195,11 @@ def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0
         if children:
             add("under it", ", ".join(child.label for child in children))
         if children or system.coverage(entity):
-            add("coverage", coverage_line(system, entity))
+            add("coverage", f"{len(children)} bod{'y' if len(children) == 1 else 'ies'} listed")
+            claims = system.coverage(entity)
+            lines.extend(f"    {claim_text(claim)}" for claim in claims)
+            if not claims:
+                lines.append("    a selection (no source says the list is complete)")
         add("country", None if entity.country == "JP" else entity.country)
         for stream in getattr(entity, "research_streams", ()):
             add(stream.name, stream.description)
