@@ -20,15 +20,39 @@ from typing import TYPE_CHECKING
 from ._load import MAX_FILE_SIZE, load
 
 if TYPE_CHECKING:  # type checkers see every name; at run time each is imported when first asked for
-    from ._dates import FiscalYear, PartialDate, Period
-    from ._records import Citation, Entity, Identifier, MissingIdentifier, Name
     from ._bodies import Agency, BusinessFederation, Council, Ministry, Organization, ResearchStream
-    from ._policy import Award, Edition, Goal, Law, Plan, Program, ProgramPhase, Publication, Recommendation, Requirement, Strategy, Target
+    from ._dates import FiscalYear, PartialDate, Period
+    from ._enums import (
+        CaveatTopic,
+        EventKind,
+        Frequency,
+        LegalForm,
+        NameKind,
+        PublicationKind,
+        RecommendationKind,
+        RelationKind,
+        SourceKind,
+        StrategyKind,
+    )
     from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
-    from ._enums import CaveatTopic, EventKind, Frequency, LegalForm, NameKind, PublicationKind, RecommendationKind, RelationKind, SourceKind, StrategyKind
     from ._identifiers import IdentifierScheme
-    from ._system import Key, PolicySystem
+    from ._policy import (
+        Award,
+        Edition,
+        Goal,
+        Law,
+        Plan,
+        Program,
+        ProgramPhase,
+        Publication,
+        Recommendation,
+        Requirement,
+        Strategy,
+        Target,
+    )
+    from ._records import Citation, Entity, Identifier, MissingIdentifier, Name
     from ._search import Match
+    from ._system import Key, PolicySystem
     from ._version import DATA_AS_OF, DATA_VERSION
     from .exceptions import DataError, Problem, UnknownEntityError
 
@@ -146,7 +170,7 @@ _LAZY = {
 def __getattr__(name: str) -> object:
     if name == "__version__":
         # The installed version comes from the package metadata, read only when asked for.
-        from importlib.metadata import version  # noqa: PLC0415 - lazy on purpose
+        from importlib.metadata import version
 
         return version("jp-mfg-policy")
     module = _LAZY.get(name)

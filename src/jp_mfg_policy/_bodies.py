@@ -88,10 +88,10 @@ class Organization(Entity):
     acronym: str | None = f.line(optional=True)
     aliases: tuple[str, ...] = f.lines()
     former_names: tuple[Name, ...] = attrs.field(default=(), repr=False)
-    description: str | None = f.text(repr=False)
-    role: str | None = f.text(repr=False)
-    missions: tuple[str, ...] = f.lines(repr=False)
-    functions: tuple[str, ...] = f.lines(repr=False)
+    description: str | None = f.text(shown=False)
+    role: str | None = f.text(shown=False)
+    missions: tuple[str, ...] = f.lines(shown=False)
+    functions: tuple[str, ...] = f.lines(shown=False)
     established: PartialDate | None = None
     dissolved: PartialDate | None = None
     legal_form: LegalForm | None = None
@@ -101,7 +101,7 @@ class Organization(Entity):
     research_streams: tuple[ResearchStream, ...] = attrs.field(default=(), repr=False)
     country: str = f.country()
     sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
+    note: str | None = f.text(shown=False)
 
     @property
     def period(self) -> Period:

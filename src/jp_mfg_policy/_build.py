@@ -26,12 +26,12 @@ from ._registry import BY_NAME, Collection
 Build = Callable[[Any], Any]
 
 
-def _identity(value: Any) -> Any:  # noqa: ANN401 - any JSON value
+def _identity(value: Any) -> Any:
     return value
 
 
 def _optional(inner: Build) -> Build:
-    def build(value: Any) -> Any:  # noqa: ANN401
+    def build(value: Any) -> Any:
         return None if value is None else inner(value)
 
     return build
@@ -47,7 +47,7 @@ def _tuple(inner: Build) -> Build:
     return build
 
 
-def _for_type(annotation: Any) -> Build:  # noqa: ANN401, PLR0911 - one case a kind of type
+def _for_type(annotation: Any) -> Build:
     """How to build a value of *annotation* from its JSON form."""
     origin, args = get_origin(annotation), get_args(annotation)
     if origin in (Union, types.UnionType):
@@ -69,7 +69,9 @@ def _for_type(annotation: Any) -> Build:  # noqa: ANN401, PLR0911 - one case a k
     return _identity
 
 
-@functools.cache
+_RECORD_BUILDERS: dict[type, Build] = {}
+
+
 def record_builder(cls: type) -> Build:
     """
     The function that builds a *cls* from its JSON object.
@@ -78,12 +80,19 @@ def record_builder(cls: type) -> Build:
         >>> record_builder(Citation)({"source": "cambridge-actors", "quote": "set up in 2001"}).quote
         'set up in 2001'
     """
+    found = _RECORD_BUILDERS.get(cls)
+    if found is None:
+        found = _RECORD_BUILDERS[cls] = _make_record_builder(cls)
+    return found
+
+
+def _make_record_builder(cls: type) -> Build:
     fields = attrs.fields(cls)
     if any(isinstance(field.type, str) for field in fields):  # annotations written as strings
         fields = attrs.fields(attrs.resolve_types(cls))
     plan = {json_name(field): (field.name, _for_type(field.type)) for field in fields if field.init}
 
-    def build(raw: Mapping[str, Any]) -> Any:  # noqa: ANN401 - a record of the class
+    def build(raw: Mapping[str, Any]) -> Any:
         fields = {}
         for key, value in raw.items():
             name, convert = plan[key]
@@ -111,9 +120,9 @@ def _builder_of(name: str) -> Build:
     collection: Collection[Any] = BY_NAME[name]
     if not collection.kinds:
         return record_builder(collection.cls)
-    builders = {cls.TAG: record_builder(cls) for cls in collection.classes}  # type: ignore[attr-defined]
+    builders = {cls.TAG: record_builder(cls) for cls in collection.classes}
 
-    def build(raw: Mapping[str, Any]) -> Any:  # noqa: ANN401 - a record of the collection
+    def build(raw: Mapping[str, Any]) -> Any:
         fields = dict(raw)
         return builders[fields.pop("kind")](fields)
 

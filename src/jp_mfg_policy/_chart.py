@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from . import _hierarchy
 from ._bodies import Agency, BusinessFederation, Council, Ministry, Organization
-from ._enums import RelationKind
-from ._index import Index
-from ._facts import Relation
-from ._registry import ORGANIZATIONS, RELATIONS
 from ._dates import NEVER_AFTER
+from ._enums import RelationKind
+from ._facts import Relation
+from ._index import Index
+from ._registry import ORGANIZATIONS, RELATIONS
 
 #: The relations the chart draws.
 CHART_RELATIONS = (
@@ -47,7 +47,7 @@ _DOT_EDGE = {
 
 
 def _style(org: Organization) -> tuple[str, str, str]:
-    return next(style for cls, style in _STYLE.items() if isinstance(org, cls))
+    return next(_STYLE[cls] for cls in type(org).__mro__ if cls in _STYLE)
 
 
 def chart_parts(index: Index, root: Organization | None = None) -> tuple[list[Organization], list[Relation]]:
@@ -118,12 +118,12 @@ def to_mermaid(index: Index, root: Organization | None = None) -> str:
 
 
 def dot_text(text: str) -> str:
-    """
+    r"""
     Text made safe inside a double-quoted DOT string.
 
     Example:
-        >>> print(dot_text('a "b" \\\\ c'))
-        a \\"b\\" \\\\ c
+        >>> print(dot_text('a "b" \\ c'))
+        a \"b\" \\ c
     """
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ")
 

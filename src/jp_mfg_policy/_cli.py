@@ -18,13 +18,13 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from ._dates import as_date
 from ._bodies import Organization
+from ._dates import as_date
 from ._enums import EventKind, RelationKind
 from ._export import FORMATS
-from ._load import load
-from ._overview import coverage_line, describe, event_text, overview, relation_text, roots, show, tree
 from ._facts import Event, Relation
+from ._load import load
+from ._overview import coverage_line, describe, overview, relation_text, roots, show, tree
 from ._records import Entity
 from ._registry import COLLECTIONS, ORGANIZATIONS
 from ._serde import unstructure
@@ -36,8 +36,12 @@ PROG = "jp-mfg-policy"
 EXIT_CODES = {0: "success", 1: "nothing found (an unknown name, an empty result)", 2: "bad usage or invalid data"}
 _KINDS = {
     "body": (ORGANIZATIONS.name, Organization),
-    **{cls.TAG: (ORGANIZATIONS.name, cls) for cls in ORGANIZATIONS.classes},  # type: ignore[attr-defined]
-    **{collection.singular: (collection.name, None) for collection in COLLECTIONS if collection.entity and collection is not ORGANIZATIONS},
+    **{cls.TAG: (ORGANIZATIONS.name, cls) for cls in ORGANIZATIONS.classes},
+    **{
+        collection.singular: (collection.name, None)
+        for collection in COLLECTIONS
+        if collection.entity and collection is not ORGANIZATIONS
+    },
 }
 # Characters that would act on a terminal rather than show: controls (C0, DEL, C1), line and
 # paragraph separators, and the bidirectional overrides that reorder what is shown.
@@ -56,18 +60,18 @@ class _UsageError(Exception):
 
 
 def safe(text: str) -> str:
-    """
+    r"""
     Text with every character that would act on a terminal written as an escape.
 
     Example:
-        >>> safe("METI\\x1b[31m\\nforged")
-        'METI\\\\x1b[31m\\\\x0aforged'
+        >>> safe("METI\x1b[31m\nforged")
+        'METI\\x1b[31m\\x0aforged'
     """
     return text.translate(_UNSAFE)
 
 
 def _header() -> str:
-    from . import DATA_AS_OF, DATA_VERSION, __version__  # noqa: PLC0415 - the version is read lazily
+    from . import DATA_AS_OF, DATA_VERSION, __version__
 
     return f"Japan's manufacturing-policy system (jp-mfg-policy {__version__}, data {DATA_VERSION} as of {DATA_AS_OF})"
 
@@ -169,7 +173,8 @@ def _cmd_list(args: argparse.Namespace) -> None:
         raise _NothingFoundError(f"no {args.kind} found" + (f" on {system.as_of}" if system.as_of else ""))
     _emit(args, [describe(item) for item in items], [_summary(item) for item in items])
     if not items:
-        raise _NothingFoundError(f"no {args.kind} found")
+        msg = f"no {args.kind} found"
+        raise _NothingFoundError(msg)
 
 
 def _cmd_show(args: argparse.Namespace) -> None:
@@ -198,7 +203,8 @@ def _cmd_search(args: argparse.Namespace) -> None:
     data = [{**_summary(m.entity), "field": m.field, "how": m.how, "text": m.text} for m in found]
     _emit(args, text, data)
     if not found:
-        raise _NothingFoundError(f"nothing matches {args.text[:80]!r}")
+        msg = f"nothing matches {args.text[:80]!r}"
+        raise _NothingFoundError(msg)
 
 
 def _cmd_tree(args: argparse.Namespace) -> None:
@@ -250,10 +256,12 @@ def _pick(system: PolicySystem, entity: Entity, args: argparse.Namespace) -> Ent
         found = [e for e in events if e.kind.value == wanted or str(e.date) == wanted or str(e.date).startswith(wanted)]
         if not found:
             kinds = ", ".join(f"{e.kind.value} ({e.date})" for e in events) or "none"
-            raise _NothingFoundError(f"{entity.id!r} has no event {wanted!r}; its events: {kinds}")
+            msg = f"{entity.id!r} has no event {wanted!r}; its events: {kinds}"
+            raise _NothingFoundError(msg)
         if len(found) > 1:
             shown = ", ".join(f"{e.kind.value} ({e.date})" for e in found)
-            raise _UsageError(f"--event {wanted!r} matches {len(found)} events of {entity.id!r}: {shown}; give a date")
+            msg = f"--event {wanted!r} matches {len(found)} events of {entity.id!r}: {shown}; give a date"
+            raise _UsageError(msg)
         return found[0]
     if args.relation is not None:
         kind, _, other = args.relation.partition(":")
@@ -265,9 +273,8 @@ def _pick(system: PolicySystem, entity: Entity, args: argparse.Namespace) -> Ent
         ]
         if len(relations) != 1:
             shown = "; ".join(relation_text(system, r) for r in relations) or "none"
-            raise (_NothingFoundError if not relations else _UsageError)(
-                f"--relation {args.relation!r} matches {len(relations)} relations of {entity.id!r}: {shown}"
-            )
+            msg = f"--relation {args.relation!r} matches {len(relations)} relations of {entity.id!r}: {shown}"
+            raise (_NothingFoundError if not relations else _UsageError)(msg)
         return relations[0]
     return entity
 
@@ -276,7 +283,7 @@ def _cmd_cite(args: argparse.Namespace) -> None:
     system = _system(args)
     record = _pick(system, system.get(args.key), args)
     if args.json:
-        from ._cite import gather  # noqa: PLC0415 - only citing needs it
+        from ._cite import gather
 
         cited = gather(system.facts(record), system.index.sources)
         data = [{**unstructure(source), "quotes": quotes} for source, quotes in cited]
@@ -288,8 +295,8 @@ def _cmd_cite(args: argparse.Namespace) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
-    from ._load import MAX_FILE_SIZE  # noqa: PLC0415
-    from ._schema import schema_problems  # noqa: PLC0415 - only validation needs the schema
+    from ._load import MAX_FILE_SIZE
+    from ._schema import schema_problems
 
     # First the format (the JSON Schema), then the rules of the whole system.
     problems = schema_problems(args.files, MAX_FILE_SIZE)
@@ -320,7 +327,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {safe(message)}\n")
 
 
-def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per command
+def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Query Japan's manufacturing-policy system: ministries, agencies, councils, federations, "
@@ -343,7 +350,13 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(
-        name: str, help_: str, examples: list[str], run: Callable[[argparse.Namespace], None], *, year: bool = True, json_: bool = True
+        name: str,
+        help_: str,
+        examples: list[str],
+        run: Callable[[argparse.Namespace], None],
+        *,
+        year: bool = True,
+        json_: bool = True,
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
@@ -383,7 +396,12 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     search = command(
         "search",
         "search names, descriptions, legal bases and history, best match first, saying what matched",
-        ["search patent", "search 研究所", "search ものづくり基盤技術振興基本法", "search 'research organization' --limit 3"],
+        [
+            "search patent",
+            "search 研究所",
+            "search ものづくり基盤技術振興基本法",
+            "search 'research organization' --limit 3",
+        ],
         _cmd_search,
     )
     search.add_argument("text", metavar="TEXT", help="words to look for")
@@ -406,7 +424,11 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     graph = command(
         "graph",
         "the organisation chart as Mermaid or Graphviz DOT text",
-        ["graph --format mermaid", "graph --format dot --root METI | dot -Tsvg > meti.svg", "graph --format dot --year 1999"],
+        [
+            "graph --format mermaid",
+            "graph --format dot --root METI | dot -Tsvg > meti.svg",
+            "graph --format dot --year 1999",
+        ],
         _cmd_graph,
         json_=False,
     )
@@ -424,9 +446,13 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
         _cmd_export,
         json_=False,
     )
-    export.add_argument("--format", choices=list(FORMATS), required=True, help="; ".join(f"{k}: {v}" for k, v in FORMATS.items()))
+    export.add_argument(
+        "--format", choices=list(FORMATS), required=True, help="; ".join(f"{k}: {v}" for k, v in FORMATS.items())
+    )
     export.add_argument("--out", required=True, metavar="PATH", help="the file (json) or folder (the others)")
-    export.add_argument("--no-bom", action="store_true", help="CSV in plain UTF-8, without the byte-order mark spreadsheets need")
+    export.add_argument(
+        "--no-bom", action="store_true", help="CSV in plain UTF-8, without the byte-order mark spreadsheets need"
+    )
     cite = command(
         "cite",
         "the sources behind an entity's facts, or one event or relation of it, as text or BibTeX",
@@ -441,8 +467,12 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     )
     cite.add_argument("key", metavar="KEY", help="an id, acronym or name")
     which = cite.add_mutually_exclusive_group()
-    which.add_argument("--event", metavar="KIND|DATE", help=f"one event: its kind ({', '.join(k.value for k in EventKind)}) or date")
-    which.add_argument("--relation", metavar="KIND[:OTHER]", help="one relation: its kind, and the entity at its other end")
+    which.add_argument(
+        "--event", metavar="KIND|DATE", help=f"one event: its kind ({', '.join(k.value for k in EventKind)}) or date"
+    )
+    which.add_argument(
+        "--relation", metavar="KIND[:OTHER]", help="one relation: its kind, and the entity at its other end"
+    )
     cite.add_argument("--bibtex", action="store_true", help="BibTeX entries instead of text")
     validate = command(
         "validate",

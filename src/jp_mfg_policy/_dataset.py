@@ -37,7 +37,7 @@ class Dataset:
         >>> from jp_mfg_policy._registry import ORGANIZATIONS
         >>> import jp_mfg_policy as jmp
         >>> jmp.load().dataset[ORGANIZATIONS][0].id
-        'cabinet'
+        'cabinet-office'
     """
 
     __slots__ = ("_hash", "_lock", "_origin_of", "_origins", "_reader", "_records", "as_of")
@@ -140,7 +140,7 @@ class Dataset:
         Example:
             >>> import jp_mfg_policy as jmp
             >>> next(jmp.load().dataset.entities()).id
-            'cabinet'
+            'cabinet-office'
         """
         for collection in ENTITIES:
             yield from self.named(collection.name)
@@ -175,5 +175,7 @@ class Dataset:
         return f"<Dataset{when}: {sizes or 'collections not yet read'}>"
 
 
-def _rebuild(records: Mapping[str, Iterable[Any]], as_of: dt.date | None, origins: Mapping[tuple[str, Any], str]) -> Dataset:
+def _rebuild(
+    records: Mapping[str, Iterable[Any]], as_of: dt.date | None, origins: Mapping[tuple[str, Any], str]
+) -> Dataset:
     return Dataset(records, as_of=as_of, origins=origins)

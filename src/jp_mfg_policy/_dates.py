@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -90,9 +90,7 @@ class PartialDate:
     month: int | None = attrs.field(default=None, eq=False, order=False, validator=_check_month)
     day: int | None = attrs.field(default=None, eq=False, order=False, validator=_check_day)
     # The one compared and hashed field: attrs derives every comparison from it.
-    _key: tuple[int, int, int] = attrs.field(
-        init=False, repr=False, default=attrs.Factory(_sort_key, takes_self=True)
-    )
+    _key: tuple[int, int, int] = attrs.field(init=False, repr=False, default=attrs.Factory(_sort_key, takes_self=True))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -106,7 +104,7 @@ class PartialDate:
             >>> PartialDate.parse("2014-05-19")
             PartialDate(2014, 5, 19)
         """
-        if not isinstance(text, str):
+        if not isinstance(cast("object", text), str):
             msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {type(text).__name__}"
             raise TypeError(msg)
         return _parse(text)
@@ -181,7 +179,7 @@ def _parse(text: str) -> PartialDate:
         msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_short(text)}"
         raise ValueError(msg)
     year, month, day = match.groups()
-    return PartialDate(int(year), month and int(month), day and int(day))
+    return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -229,7 +227,7 @@ class FiscalYear:
             >>> FiscalYear.parse("2021年度").year
             2021
         """
-        match = _FISCAL.fullmatch(text.strip()) if isinstance(text, str) else None
+        match = _FISCAL.fullmatch(text.strip()) if isinstance(cast("object", text), str) else None
         if match is None:
             msg = f"expected a fiscal year as FY2018 or 2018年度, got {_short(str(text))}"
             raise ValueError(msg)
@@ -293,7 +291,7 @@ def first_day(date: PartialDate | None, missing: int) -> int:
 When: TypeAlias = "dt.date | int | str | PartialDate | FiscalYear"
 
 
-def as_date(when: Any) -> dt.date:  # noqa: ANN401 - checked here, for callers without a type checker
+def as_date(when: Any) -> dt.date:
     """
     The day a query "as of *when*" looks at.
 

@@ -14,7 +14,7 @@ class LegalForm(enum.StrEnum):
     Example:
         >>> LegalForm.EXTERNAL_AGENCY.label_ja
         '外局'
-        >>> sorted(LegalForm.from_name_ja("国立研究開発法人理化学研究所"))
+        >>> sorted(form.value for form in LegalForm.from_name_ja("国立研究開発法人理化学研究所"))
         ['national_research_and_development_agency', 'specified_national_research_and_development_agency']
     """
 
@@ -82,6 +82,17 @@ class LegalForm(enum.StrEnum):
         return self in _LEGAL_PERSONS
 
     @classmethod
+    def known(cls, value: str | None) -> LegalForm | None:
+        """
+        The legal form *value* names, or None if it names none (an event's free text, say).
+
+        Example:
+            >>> LegalForm.known("ministry"), LegalForm.known("a special corporation")
+            (<LegalForm.MINISTRY: 'ministry'>, None)
+        """
+        return cls._value2member_map_.get(value) if value is not None else None  # type: ignore[return-value]  # the map holds members only
+
+    @classmethod
     def from_name_ja(cls, name: str) -> frozenset[LegalForm] | None:
         """
         The legal forms a Japanese name's prefix implies, or None if it has no such prefix.
@@ -111,7 +122,10 @@ _LABELS = {
     LegalForm.INTERNAL_UNIT: ("internal unit of another body", "内部組織"),
     LegalForm.NATIONAL_RESEARCH_INSTITUTION: ("national research institution", "国立試験研究機関"),
     LegalForm.INCORPORATED_ADMINISTRATIVE_AGENCY: ("incorporated administrative agency", "独立行政法人"),
-    LegalForm.NATIONAL_RESEARCH_AND_DEVELOPMENT_AGENCY: ("national research and development agency", "国立研究開発法人"),
+    LegalForm.NATIONAL_RESEARCH_AND_DEVELOPMENT_AGENCY: (
+        "national research and development agency",
+        "国立研究開発法人",
+    ),
     LegalForm.SPECIFIED_NATIONAL_RESEARCH_AND_DEVELOPMENT_AGENCY: (
         "specified national research and development agency",
         "特定国立研究開発法人",

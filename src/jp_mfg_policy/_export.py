@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import json
 import os
@@ -61,13 +62,21 @@ def to_json(dataset: Dataset) -> str:
     return json.dumps(document(dataset), ensure_ascii=False, indent=2) + "\n"
 
 
+def _jsonl_bytes(index: Index, name: str) -> bytes:
+    return _jsonl(index, name).encode("utf-8")
+
+
+def _csv_bytes(index: Index, name: str, encoding: str) -> bytes:
+    return to_csv(index, name).encode(encoding)
+
+
 def safe_cell(value: object) -> object:
-    """
+    r"""
     A CSV cell that no spreadsheet runs as a formula: text starting with = + - @ gets a leading '.
 
     Example:
-        >>> safe_cell("=HYPERLINK(\\"http://x\\")"), safe_cell("METI"), safe_cell(-3)
-        ('\\'=HYPERLINK("http://x")', 'METI', -3)
+        >>> safe_cell("=HYPERLINK(\"http://x\")"), safe_cell("METI"), safe_cell(-3)
+        ('\'=HYPERLINK("http://x")', 'METI', -3)
     """
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
@@ -145,7 +154,11 @@ def datapackage(index: Index) -> dict[str, Any]:
         "strategies of Japan's manufacturing and innovation policy, each fact with its source and date."
         + (f" As of {index.dataset.as_of}." if index.dataset.as_of else ""),
         "licenses": [
-            {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
         ],
         "sources": [{"title": "jp-mfg-policy", "path": "https://github.com/jp-mfg-policy/jp-mfg-policy"}],
         "resources": resources,
@@ -162,8 +175,8 @@ _LONG_FOREIGN_KEYS = {
 }
 
 
-def _foreign_keys(collection: Any, names: list[str]) -> list[dict[str, Any]]:  # noqa: ANN401 - a registry entry
-    import attrs  # noqa: PLC0415 - only packages need it
+def _foreign_keys(collection: Any, names: list[str]) -> list[dict[str, Any]]:
+    import attrs
 
     found = []
     for field in attrs.fields(collection.cls):
@@ -191,10 +204,10 @@ def export(index: Index, path: str | os.PathLike[str], fmt: str, *, bom: bool = 
     contents: dict[Path, Callable[[], bytes]] = {}
     if fmt == "jsonl":
         for collection in COLLECTIONS:
-            contents[target / f"{collection.name}.jsonl"] = lambda name=collection.name: _jsonl(index, name).encode("utf-8")
+            contents[target / f"{collection.name}.jsonl"] = functools.partial(_jsonl_bytes, index, collection.name)
     else:
         for name in tables():
-            contents[target / f"{name}.csv"] = lambda name=name: to_csv(index, name).encode(encoding)
+            contents[target / f"{name}.csv"] = functools.partial(_csv_bytes, index, name, encoding)
         if fmt == "datapackage":
             contents[target / "datapackage.json"] = lambda: (
                 json.dumps(datapackage(index), ensure_ascii=False, indent=2) + "\n"
@@ -218,10 +231,10 @@ def _write_all(contents: Mapping[Path, Callable[[], bytes]]) -> list[Path]:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
         for temporary, file in written:
-            os.replace(temporary, file)
+            Path(temporary).replace(file)
     except BaseException:
         for temporary, _ in written:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+                Path(temporary).unlink()
         raise
     return list(contents)

@@ -48,8 +48,8 @@ class Source:
     accessed: PartialDate | None = None
     copy_url: str | None = f.url()
     text: str | None = f.line(optional=True)
-    excerpts: tuple[str, ...] = f.lines(repr=False)
-    note: str | None = f.text(repr=False)
+    excerpts: tuple[str, ...] = f.lines(shown=False)
+    note: str | None = f.text(shown=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,8 +68,8 @@ class Relation:
 
     Example:
         >>> import jp_mfg_policy as jmp
-        >>> [str(r.kind) for r in jmp.load().relations(subject="NEDO")]
-        ['collaborates_with']
+        >>> sorted({str(r.kind) for r in jmp.load().relations(subject="NEDO")})
+        ['collaborates_with', 'manages']
     """
 
     subject: str = f.ref("entity")
@@ -174,9 +174,11 @@ class MembershipCount:
 
         Example:
             >>> import warnings, jp_mfg_policy as jmp
-            >>> with warnings.catch_warnings(record=True):
-            ...     jmp.load().membership("Keidanren", as_of=2014).regional_organisations
-            47
+            >>> with warnings.catch_warnings(record=True) as caught:
+            ...     warnings.simplefilter("always")
+            ...     count = jmp.load().membership("Keidanren", as_of=2014).regional_organisations
+            >>> count, caught[0].category.__name__
+            (47, 'DeprecationWarning')
         """
         warnings.warn(
             "MembershipCount.regional_organisations is deprecated; use regional_organizations",

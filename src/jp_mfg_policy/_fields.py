@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -28,31 +28,35 @@ SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _SLUG = re.compile(SLUG)
 _URL = re.compile(r"https?://[^\s\"'<>\\]+")
 # BCP 47 in its common shape: language, then script, region and variants.
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*")
+_LANGUAGE = re.compile(
+    r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+)
 # Characters that show nothing: spaces, format characters (zero-width space, BOM ...), controls.
 _INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc", "Cn", "Co"})
 #: The largest count a field may hold: far above any real membership, far below pandas' limits.
 MAX_COUNT = 10**12
 
 # ISO 3166-1 alpha-2, the 249 officially assigned codes (as published in pycountry 26.2.16).
-COUNTRIES = frozenset(
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW "
-    "BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI "
-    "FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN "
-    "IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME "
-    "MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF "
-    "PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
-    "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE "
-    "YT ZA ZM ZW".split()
-)
+_COUNTRY_CODES = """
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
+BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
+DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
+GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN
+KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ
+MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM
+PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
+VN VU WF WS YE YT ZA ZM ZW
+"""
+COUNTRIES = frozenset(_COUNTRY_CODES.split())
 
 
 def visible(text: str) -> bool:
-    """
+    r"""
     Whether *text* shows anything: not empty, and not only spaces or invisible characters.
 
     Example:
-        >>> visible("METI"), visible(" \\u200b\\ufeff ")
+        >>> visible("METI"), visible(" \u200b\ufeff ")
         (True, False)
     """
     return any(unicodedata.category(char) not in _INVISIBLE for char in text)
@@ -86,7 +90,7 @@ class FieldError(ValueError):
 
 
 def _validator(check: Callable[[Any], str | None], *, optional: bool = False, each: bool = False) -> Validator:
-    def validate(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if optional and value is None:
             return
         for item in value if each else (value,):
@@ -105,7 +109,7 @@ def _text_validator(*, lines: bool, optional: bool = False, each: bool = False) 
 
     slow = _validator(check, optional=optional, each=each)
 
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value.__class__ is str and value.isprintable() and value.strip(" "):
             return
         if value == () or (value is None and optional):
@@ -124,7 +128,7 @@ def _slug_problem(value: object) -> str | None:
     return None
 
 
-def _field(validator: Validator, schema: dict[str, Any], json_name: str | None = None, **kwargs: Any) -> Any:  # noqa: ANN401 - attrs fields are Any
+def _field(validator: Validator, schema: dict[str, Any], json_name: str | None = None, **kwargs: Any) -> Any:
     metadata: dict[str, Any] = {SCHEMA: schema, **kwargs.pop("metadata", {})}
     if json_name is not None:
         metadata[JSON_NAME] = json_name
@@ -139,7 +143,7 @@ def _slug_validator(*, optional: bool = False, each: bool = False) -> Validator:
     slow = _validator(_slug_problem, optional=optional, each=each)
     match = _SLUG.fullmatch
 
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value.__class__ is str and match(value):
             return
         if value == () or (value is None and optional):
@@ -149,18 +153,18 @@ def _slug_validator(*, optional: bool = False, each: bool = False) -> Validator:
     return validate
 
 
-def slug() -> Any:  # noqa: ANN401 - attrs fields are Any
+def slug() -> Any:
     """A required id: a lower-case slug."""
     return _field(_slug_validator(), _SLUG_SCHEMA)
 
 
-def ref(to: Target, *, optional: bool = False) -> Any:  # noqa: ANN401
+def ref(to: Target, *, optional: bool = False) -> Any:
     """The id of another record: an entity, a body, a source, a strategy or a law."""
     kwargs = {"default": None} if optional else {}
     return _field(_slug_validator(optional=optional), _SLUG_SCHEMA, metadata={REFERS_TO: to}, **kwargs)
 
 
-def refs(to: Target) -> Any:  # noqa: ANN401
+def refs(to: Target) -> Any:
     """Ids of other records."""
     return _field(
         _slug_validator(each=True),
@@ -170,25 +174,25 @@ def refs(to: Target) -> Any:  # noqa: ANN401
     )
 
 
-def line(*, optional: bool = False, json_name: str | None = None) -> Any:  # noqa: ANN401
+def line(*, optional: bool = False, json_name: str | None = None) -> Any:
     """One line of visible text: a name, a title, a code."""
     kwargs = {"default": None} if optional else {}
     return _field(_text_validator(lines=False, optional=optional), _TEXT_SCHEMA, json_name, **kwargs)
 
 
-def text(*, optional: bool = True, repr: bool = True) -> Any:  # noqa: ANN401, A002 - attrs' own keyword
+def text(*, optional: bool = True, shown: bool = True) -> Any:
     """Visible text that may run over several lines: a description, a quote, a note."""
     kwargs = {"default": None} if optional else {}
-    return _field(_text_validator(lines=True, optional=optional), _TEXT_SCHEMA, repr=repr, **kwargs)
+    return _field(_text_validator(lines=True, optional=optional), _TEXT_SCHEMA, repr=shown, **kwargs)
 
 
-def lines(*, repr: bool = True) -> Any:  # noqa: ANN401, A002 - attrs' own keyword
+def lines(*, shown: bool = True) -> Any:
     """A tuple of visible texts (aliases, missions)."""
     return _field(
         _text_validator(lines=True, each=True),
         {"type": "array", "items": _TEXT_SCHEMA},
         default=(),
-        repr=repr,
+        repr=shown,
     )
 
 
@@ -198,9 +202,11 @@ def _count_problem(value: object) -> str | None:
     return None
 
 
-def count() -> Any:  # noqa: ANN401
+def count() -> Any:
     """A count of things, or None."""
-    return _field(_validator(_count_problem, optional=True), {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}, default=None)
+    return _field(
+        _validator(_count_problem, optional=True), {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}, default=None
+    )
 
 
 def _number_problem(value: object) -> str | None:
@@ -209,11 +215,13 @@ def _number_problem(value: object) -> str | None:
     return None
 
 
-def number(*, optional: bool = True) -> Any:  # noqa: ANN401
+def number(*, optional: bool = True) -> Any:
     """A position in a series (1 for the first), or None."""
     kwargs = {"default": None} if optional else {}
     return _field(
-        _validator(_number_problem, optional=optional), {"type": "integer", "minimum": 1, "maximum": MAX_COUNT}, **kwargs
+        _validator(_number_problem, optional=optional),
+        {"type": "integer", "minimum": 1, "maximum": MAX_COUNT},
+        **kwargs,
     )
 
 
@@ -223,18 +231,20 @@ def _fiscal_problem(value: object) -> str | None:
     return None
 
 
-def fiscal_year() -> Any:  # noqa: ANN401
+def fiscal_year() -> Any:
     """A Japanese fiscal year (the calendar year it begins in), or None."""
-    return _field(_validator(_fiscal_problem, optional=True), {"type": "integer", "minimum": 1, "maximum": 9998}, default=None)
+    return _field(
+        _validator(_fiscal_problem, optional=True), {"type": "integer", "minimum": 1, "maximum": 9998}, default=None
+    )
 
 
 def _finite_problem(value: object) -> str | None:
-    if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]  # checked first
+    if type(value) not in (int, float) or not math.isfinite(cast("float", value)):
         return f"must be a finite number, not {value!r}"
     return None
 
 
-def finite() -> Any:  # noqa: ANN401
+def finite() -> Any:
     """A finite number."""
     return _field(_validator(_finite_problem), {"type": "number"})
 
@@ -245,9 +255,13 @@ def _url_problem(value: object) -> str | None:
     return None
 
 
-def url() -> Any:  # noqa: ANN401
+def url() -> Any:
     """A web address, or None."""
-    return _field(_validator(_url_problem, optional=True), {"type": "string", "pattern": r"^https?://[^\s\"'<>\\]+$"}, default=None)
+    return _field(
+        _validator(_url_problem, optional=True),
+        {"type": "string", "pattern": r"^https?://[^\s\"'<>\\]+$"},
+        default=None,
+    )
 
 
 def _country_problem(value: object) -> str | None:
@@ -256,7 +270,7 @@ def _country_problem(value: object) -> str | None:
     return None
 
 
-def country() -> Any:  # noqa: ANN401
+def country() -> Any:
     """An ISO 3166-1 alpha-2 country code."""
     return _field(_validator(_country_problem), {"enum": sorted(COUNTRIES)}, default="JP")
 
@@ -267,12 +281,14 @@ def _language_problem(value: object) -> str | None:
     return None
 
 
-def language(default: str = "en") -> Any:  # noqa: ANN401
+def language(default: str = "en") -> Any:
     """A BCP 47 language tag."""
-    return _field(_validator(_language_problem), {"type": "string", "pattern": f"^{_LANGUAGE.pattern}$"}, default=default)
+    return _field(
+        _validator(_language_problem), {"type": "string", "pattern": f"^{_LANGUAGE.pattern}$"}, default=default
+    )
 
 
-def renamed(json_name: str, **kwargs: Any) -> Any:  # noqa: ANN401
+def renamed(json_name: str, **kwargs: Any) -> Any:
     """A plain field written under another name in data files (a Python keyword, say)."""
     return attrs.field(metadata={JSON_NAME: json_name}, **kwargs)
 

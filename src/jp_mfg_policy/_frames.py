@@ -12,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from ._dates import PartialDate
 from ._bodies import Organization
+from ._dates import PartialDate
 from ._enums import FROM_PREDECESSORS, HIERARCHICAL, TO_SUCCESSORS, RelationKind
 from ._fields import REFERS_TO
 from ._index import Index
@@ -39,7 +39,7 @@ def require(module: str, extra: str) -> types.ModuleType:
         raise ImportError(msg, name=module) from None
 
 
-def to_pandas(index: Index, kind: str) -> Any:  # noqa: ANN401 - pandas is optional and untyped here
+def to_pandas(index: Index, kind: str) -> Any:
     """See :meth:`PolicySystem.to_pandas`."""
     pd = require("pandas", "pandas")
     header = columns(kind)
@@ -48,12 +48,19 @@ def to_pandas(index: Index, kind: str) -> Any:  # noqa: ANN401 - pandas is optio
     for name, type_ in header:
         position = frame.columns.get_loc(name)
         if type_ is PartialDate:
-            dates = [None if value is None else PartialDate.parse(value) for value in frame[name]]
+            # From the rows, not the frame: pandas has turned the missing ones into NaN.
+            dates = [None if row[name] is None else PartialDate.parse(str(row[name])) for row in rows]
             frame[name] = pd.to_datetime(pd.Series([None if d is None else d.start() for d in dates], dtype="object"))
-            frame.insert(position + 1, f"{name}_precision", pd.Categorical(
-                [None if d is None else d.precision for d in dates], categories=["year", "month", "day"]
-            ))
-            frame.insert(position + 2, f"{name}_year", pd.array([None if d is None else d.year for d in dates], dtype="Int64"))
+            frame.insert(
+                position + 1,
+                f"{name}_precision",
+                pd.Categorical(
+                    [None if d is None else d.precision for d in dates], categories=["year", "month", "day"]
+                ),
+            )
+            frame.insert(
+                position + 2, f"{name}_year", pd.array([None if d is None else d.year for d in dates], dtype="Int64")
+            )
         elif type_ is bool:
             frame[name] = frame[name].astype("boolean")
         elif type_ is int:
@@ -65,17 +72,21 @@ def to_pandas(index: Index, kind: str) -> Any:  # noqa: ANN401 - pandas is optio
     return frame
 
 
-def _node(index: Index, entity: Any) -> dict[str, Any]:  # noqa: ANN401 - any entity
+def _node(entity: Any) -> dict[str, Any]:
     fields = dict(scalar_fields(type(entity)))
     data = {name: getattr(entity, name) for name in fields if name != "id"}
-    data = {key: (str(value) if isinstance(value, PartialDate) else value) for key, value in data.items() if value is not None}
+    data = {
+        key: (str(value) if isinstance(value, PartialDate) else value)
+        for key, value in data.items()
+        if value is not None
+    }
     data["type"] = type(entity).__name__
     if isinstance(entity, Organization):
         data["kind"] = type(entity).TAG
     return data
 
 
-def to_networkx(index: Index, kind: str = "all") -> Any:  # noqa: ANN401 - networkx is optional and untyped here
+def to_networkx(index: Index, kind: str = "all") -> Any:
     """See :meth:`PolicySystem.to_networkx`."""
     if kind not in GRAPHS:
         msg = f"unknown graph {kind!r}; expected one of: {', '.join(GRAPHS)}"
@@ -86,8 +97,10 @@ def to_networkx(index: Index, kind: str = "all") -> Any:  # noqa: ANN401 - netwo
     bodies_only = kind in ("hierarchy", "succession")
     for entity in index.dataset.entities():
         if not bodies_only or isinstance(entity, Organization):
-            graph.add_node(entity.id, **_node(index, entity))
-    wanted = {"hierarchy": HIERARCHICAL, "policy": _POLICY, "succession": frozenset(), "all": frozenset(RelationKind)}[kind]
+            graph.add_node(entity.id, **_node(entity))
+    wanted = {"hierarchy": HIERARCHICAL, "policy": _POLICY, "succession": frozenset(), "all": frozenset(RelationKind)}[
+        kind
+    ]
     for relation in index.dataset[RELATIONS]:
         if relation.kind in wanted and relation.subject in graph and relation.object in graph:
             graph.add_edge(
@@ -109,7 +122,13 @@ def to_networkx(index: Index, kind: str = "all") -> Any:  # noqa: ANN401 - netwo
                 else:
                     continue
                 if all(node in graph for node in pair) and not graph.has_edge(*pair, key="succeeded_by"):
-                    graph.add_edge(*pair, key="succeeded_by", kind="succeeded_by", date=None if event.date is None else str(event.date), event=event.kind.value)
+                    graph.add_edge(
+                        *pair,
+                        key="succeeded_by",
+                        kind="succeeded_by",
+                        date=None if event.date is None else str(event.date),
+                        event=event.kind.value,
+                    )
     if kind in ("policy", "all"):
         # The links records hold as fields: publishers, organisers, a strategy's publisher, a plan's law.
         for collection in COLLECTIONS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from typing import cast
 
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 _ROR = re.compile(r"0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}")
@@ -18,7 +19,9 @@ _WIKIDATA_PREFIX = re.compile(
 )
 _CORPORATE_NUMBER = re.compile(r"[1-9][0-9]{12}")
 # The National Tax Agency's record page, as identifier_url() writes it.
-_CORPORATE_PREFIX = re.compile(r"https?://www\.houjin-bangou\.nta\.go\.jp/[^?]*\?(?:[^=&]*=[^&]*&)*selHouzinNo=", re.IGNORECASE)
+_CORPORATE_PREFIX = re.compile(
+    r"https?://www\.houjin-bangou\.nta\.go\.jp/[^?]*\?(?:[^=&]*=[^&]*&)*selHouzinNo=", re.IGNORECASE
+)
 _FUNDER_ID = re.compile(r"[1-9][0-9]{8,11}")
 _FUNDER_PREFIX = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?10\.13039/", re.IGNORECASE)
 #: Inputs longer than this are no identifier of any scheme; they are refused before any work.
@@ -115,7 +118,7 @@ def normalize_identifier(scheme: IdentifierScheme | str, value: str) -> str:
         '4000012090001'
     """
     scheme = IdentifierScheme(scheme)
-    if not isinstance(value, str):
+    if not isinstance(cast("object", value), str):
         msg = f"expected an identifier as a string, got {type(value).__name__}"
         raise TypeError(msg)
     if len(value) > _LONGEST:

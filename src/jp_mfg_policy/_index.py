@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._dataset import Dataset
 from ._bodies import Organization
+from ._dataset import Dataset
 from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS
 from ._normalize import names_of, normalize_key
 from ._records import Entity
@@ -190,7 +190,7 @@ class Index:
     @functools.cached_property
     def timeline(self) -> Timeline:
         """What changes when, for every entity."""
-        from ._timeline import Timeline  # noqa: PLC0415 - only questions of time need it
+        from ._timeline import Timeline
 
         entities = list(self.dataset.entities())
         return Timeline.of(entities, self.dataset[RELATIONS], self.events_by_body, self.dataset[MEMBERSHIPS])
@@ -212,4 +212,3 @@ class Index:
     def event_days(self) -> tuple[int, ...]:
         """Each event's day as an ordinal; an undated event's is after every day."""
         return tuple(first_day(event.date, NEVER_AFTER) for event in self.dataset[EVENTS])
-

@@ -13,12 +13,11 @@ import json
 import os
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .exceptions import DataError, Problem
 
 if TYPE_CHECKING:
-    from ._dataset import Dataset
     from ._document import Document
     from ._system import PolicySystem
 
@@ -35,9 +34,9 @@ def _bundled_records(collection: str) -> tuple[Any, ...]:
     """One bundled collection, read and built once (its file parsed once for all its collections)."""
     records = _built.get(collection)
     if records is None:
-        from ._build import build_records  # noqa: PLC0415 - the heavy part, on first use
-        from ._read import read_bundled  # noqa: PLC0415
-        from ._registry import BY_NAME  # noqa: PLC0415
+        from ._build import build_records
+        from ._read import read_bundled
+        from ._registry import BY_NAME
 
         name = BY_NAME[collection].file
         raw = _files.get(name)
@@ -48,15 +47,15 @@ def _bundled_records(collection: str) -> tuple[Any, ...]:
 
 
 def _bundled_origin(collection: str) -> str:
-    from ._registry import BY_NAME  # noqa: PLC0415
+    from ._registry import BY_NAME
 
     return f"jp_mfg_policy/data/{BY_NAME[collection].file}"
 
 
 def _documents() -> tuple[tuple[str, Document], ...]:
     """Every bundled file as a document, with its name."""
-    from ._document import Document  # noqa: PLC0415
-    from ._registry import COLLECTIONS, FILES  # noqa: PLC0415
+    from ._document import Document
+    from ._registry import COLLECTIONS, FILES
 
     return tuple(
         (
@@ -71,8 +70,11 @@ def _paths(extra: object) -> list[str]:
     if isinstance(extra, str | bytes | os.PathLike):
         msg = f"extra takes a list of paths, not one path: load(extra=[{extra!r}])"
         raise TypeError(msg)
+    if not isinstance(extra, Iterable):
+        msg = f"extra takes a list of paths, not {type(extra).__name__}"
+        raise TypeError(msg)
     paths = []
-    for path in extra:  # type: ignore[attr-defined]  # any iterable; checked item by item
+    for path in extra:
         if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
             msg = f"each path in extra must be a str or an os.PathLike, not {type(path).__name__}"
             raise TypeError(msg)
@@ -120,15 +122,15 @@ def load(
     """
     global _bundled  # noqa: PLW0603 - the module's one cache
     paths = _paths(extra)
-    if isinstance(max_file_size, bool) or not isinstance(max_file_size, int) or max_file_size < 1:
+    if isinstance(max_file_size, bool) or not isinstance(cast("object", max_file_size), int) or max_file_size < 1:
         msg = f"max_file_size must be a positive number of bytes, not {max_file_size!r}"
         raise ValueError(msg)
     if not paths and bundled:
         if _bundled is None:
             with _lock:
                 if _bundled is None:
-                    from ._dataset import Dataset  # noqa: PLC0415
-                    from ._system import PolicySystem  # noqa: PLC0415
+                    from ._dataset import Dataset
+                    from ._system import PolicySystem
 
                     # Each collection is read the first time a question needs it.
                     _bundled = PolicySystem(Dataset.deferred(_bundled_records, _bundled_origin))
@@ -139,13 +141,13 @@ def load(
 
 
 def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limit: int) -> PolicySystem:
-    from ._dataset import Dataset  # noqa: PLC0415 - user data needs the whole machinery
-    from ._merge import Located, apply_overrides, gather  # noqa: PLC0415
-    from ._read import parse, read_path  # noqa: PLC0415
-    from ._registry import BY_NAME  # noqa: PLC0415
-    from ._serde import structure_document  # noqa: PLC0415
-    from ._system import PolicySystem  # noqa: PLC0415
-    from ._validate import check  # noqa: PLC0415
+    from ._dataset import Dataset
+    from ._merge import Located, apply_overrides, gather
+    from ._read import parse, read_path
+    from ._registry import BY_NAME
+    from ._serde import structure_document
+    from ._system import PolicySystem
+    from ._validate import check
 
     problems: list[Problem] = []
     user: list[tuple[str, Document]] = []
@@ -167,7 +169,13 @@ def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limi
             user.append((name, document))
     days = {document.as_of for _, document in user}
     if len(days) > 1 or (days and days != {None} and bundled):
-        problems.append(Problem(paths[0], "$.as_of", "files of one load must all describe the same day, and a snapshot loads alone (bundled=False)"))
+        problems.append(
+            Problem(
+                paths[0],
+                "$.as_of",
+                "files of one load must all describe the same day, and a snapshot loads alone (bundled=False)",
+            )
+        )
     # A broken file does not stop the others being checked: every problem, from every file, at once.
     documents = [*bundled, *user]
     tables = gather(documents)
@@ -182,7 +190,9 @@ def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limi
         raise DataError(problems)
     records = {name: [located.item for located in table] for name, table in tables.items()}
     origins = {
-        (name, BY_NAME[name].identity(located.item)): located.file for name, table in tables.items() for located in table
+        (name, BY_NAME[name].identity(located.item)): located.file
+        for name, table in tables.items()
+        for located in table
     }
     as_of = next(iter(days), None) if user else None
     return PolicySystem(Dataset(records, as_of=None if as_of is None else as_of.start(), origins=origins))

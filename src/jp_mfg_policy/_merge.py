@@ -34,7 +34,7 @@ class Table:
     """
 
     def __init__(self, records: list[Located]) -> None:
-        self.slots: list[Located | None] = records
+        self.slots: list[Located | None] = list(records)
         self._by_id: dict[str, list[int]] | None = None
         # Field names of a `match` -> (their unstructured values -> slots).
         self._by_fields: dict[tuple[str, ...], dict[str, list[int]]] = {}
@@ -105,7 +105,7 @@ def _has_id(collection: str) -> bool:
     return any(field.name == "id" for field in attrs.fields(BY_NAME[collection].cls))
 
 
-def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[Problem]:  # noqa: C901 - one check a rule
+def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[Problem]:
     """
     Apply each override, in file order, to the records of *tables*.
 
@@ -154,11 +154,15 @@ def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[
         added = changes.pop("sources", [])
         data |= changes
         if "sources" in data or added or override.sources:
-            data["sources"] = [*data.get("sources", []), *(added if isinstance(added, list) else [added]), *unstructure(override.sources)]
+            data["sources"] = [
+                *data.get("sources", []),
+                *(added if isinstance(added, list) else [added]),
+                *unstructure(override.sources),
+            ]
         cls = BY_NAME[override.collection].cls
         changed, wrong = structure(data, cls, located.file, f"{located.path}.set")
         if wrong:
-            problems += wrong
+            problems.extend(wrong)
             continue
         table.replace(slot, Located(changed, located.file, located.path))
     return problems

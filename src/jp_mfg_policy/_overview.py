@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ._bodies import Organization
-from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy, Target
 from ._enums import EventKind, LegalForm
-from ._identifiers import identifier_url
 from ._facts import Coverage, Event, Relation
+from ._identifiers import identifier_url
+from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy, Target
 from ._records import Entity
 from ._system import PolicySystem
 
@@ -24,7 +24,8 @@ def describe(entity: Entity) -> str:
         >>> describe(jmp.load().get("MITI"))
         'MITI  Ministry of International Trade and Industry  通商産業省  (1949–2001)'
     """
-    parts = [entity.acronym] if getattr(entity, "acronym", None) else []  # type: ignore[attr-defined]
+    acronym: str | None = getattr(entity, "acronym", None)
+    parts = [acronym] if acronym else []
     parts.append(entity.name)
     japanese = getattr(entity, "name_ja", None) or getattr(entity, "title_ja", None)
     if japanese and japanese != entity.name:
@@ -88,14 +89,14 @@ def coverage_line(system: PolicySystem, org: Organization) -> str:
     Example:
         >>> import jp_mfg_policy as jmp
         >>> coverage_line(jmp.load(), jmp.load().get("CRDS"))
-        'CRDS: 0 bodies listed; a selection (no source says the list is complete)'
+        'CRDS: 0 bodies listed, a selection (no source says the list is complete)'
     """
     count = len(system.children(org))
     listed = f"{org.label}: {count} bod{'y' if count == 1 else 'ies'} listed"
     claims = system.coverage(org)
     if not claims:
-        return f"{listed}; a selection (no source says the list is complete)"
-    return f"{listed}; " + "; ".join(claim_text(claim) for claim in claims)
+        return f"{listed}, a selection (no source says the list is complete)"
+    return f"{listed}, " + "; ".join(claim_text(claim) for claim in claims)
 
 
 def claim_text(claim: Coverage) -> str:
@@ -112,7 +113,8 @@ def claim_text(claim: Coverage) -> str:
 
 
 def _form(value: str | None) -> str:
-    return LegalForm(value).label if value in LegalForm._value2member_map_ else value or "?"
+    form = LegalForm.known(value)
+    return form.label if form is not None else value or "?"
 
 
 def event_text(system: PolicySystem, event: Event) -> str:
@@ -176,7 +178,10 @@ def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0
     add("Japanese short name", getattr(entity, "short_name_ja", None))
     add("also known as", "; ".join(getattr(entity, "aliases", ())))
     for name in getattr(entity, "former_names", ()):
-        add(f"former {name.kind.value} name ({name.lang})", f"{name.text} ({name.valid_from or '…'} to {name.valid_until or '?'})")
+        add(
+            f"former {name.kind.value} name ({name.lang})",
+            f"{name.text} ({name.valid_from or '…'} to {name.valid_until or '?'})",
+        )
     if isinstance(entity, Organization):
         add("established", entity.established)
         add("dissolved", entity.dissolved)
@@ -214,7 +219,10 @@ def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0
         add("fiscal years", f"FY{first or '?'}–{'FY' + str(last) if last else 'ongoing'}")
     if isinstance(entity, Program):
         for phase in entity.phases:
-            add(f"phase {phase.number or ''}".rstrip(), f"{phase.name} (FY{phase.first_fiscal_year or '?'}–{phase.last_fiscal_year or ''})")
+            add(
+                f"phase {phase.number or ''}".rstrip(),
+                f"{phase.name} (FY{phase.first_fiscal_year or '?'}–{phase.last_fiscal_year or ''})",
+            )
         for goal in entity.goals:
             add(f"goal {goal.number or ''}".rstrip(), goal.text)
     if isinstance(entity, Plan):

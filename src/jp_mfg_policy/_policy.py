@@ -36,6 +36,7 @@ class Target:
     basis: str | None = f.line(optional=True)
     sources: tuple[Citation, ...] = ()
 
+
 @attrs.frozen(kw_only=True)
 class Requirement:
     """
@@ -100,11 +101,11 @@ class Law(Entity):
     promulgated: PartialDate | None = None
     effective: PartialDate | None = None
     repealed: PartialDate | None = None
-    description: str | None = f.text(repr=False)
+    description: str | None = f.text(shown=False)
     requires: tuple[Requirement, ...] = attrs.field(default=(), repr=False)
     website: str | None = f.url()
     sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
+    note: str | None = f.text(shown=False)
 
     @property
     def period(self) -> Period:
@@ -234,7 +235,7 @@ class Program(Entity):
     name_ja: str | None = f.line(optional=True)
     acronym: str | None = f.line(optional=True)
     aliases: tuple[str, ...] = f.lines()
-    description: str | None = f.text(repr=False)
+    description: str | None = f.text(shown=False)
     first_fiscal_year: int | None = f.fiscal_year()
     last_fiscal_year: int | None = f.fiscal_year()
     phases: tuple[ProgramPhase, ...] = attrs.field(default=(), repr=False)
@@ -242,7 +243,7 @@ class Program(Entity):
     website: str | None = f.url()
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), repr=False)
     sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
+    note: str | None = f.text(shown=False)
 
     @property
     def period(self) -> Period:
@@ -305,13 +306,13 @@ class Publication(Entity):
     frequency: Frequency | None = None
     first_published: PartialDate | None = None
     publishers: tuple[str, ...] = f.refs("organization")
-    description: str | None = f.text(repr=False)
-    title_meaning: str | None = f.text(repr=False)
-    legal_basis: str | None = f.text(repr=False)
+    description: str | None = f.text(shown=False)
+    title_meaning: str | None = f.text(shown=False)
+    legal_basis: str | None = f.text(shown=False)
     law: str | None = f.ref("law", optional=True)
     website: str | None = f.url()
     sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
+    note: str | None = f.text(shown=False)
 
     @property
     def name(self) -> str:
@@ -372,10 +373,10 @@ class Award(Entity):
     established_fiscal_year: int | None = f.fiscal_year()
     established: PartialDate | None = None
     organisers: tuple[str, ...] = f.refs("organization")
-    description: str | None = f.text(repr=False)
+    description: str | None = f.text(shown=False)
     website: str | None = f.url()
     sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
+    note: str | None = f.text(shown=False)
 
     @property
     def period(self) -> Period:
@@ -454,13 +455,13 @@ class Strategy(Entity):
     aliases: tuple[str, ...] = f.lines()
     publisher: str | None = f.ref("organization", optional=True)
     published: PartialDate | None = None
-    description: str | None = f.text(repr=False)
-    purpose: str | None = f.text(repr=False)
+    description: str | None = f.text(shown=False)
+    purpose: str | None = f.text(shown=False)
     targets: tuple[Target, ...] = attrs.field(default=(), repr=False)
     editions: tuple[Edition, ...] = attrs.field(default=(), repr=False)
     website: str | None = f.url()
     sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
+    note: str | None = f.text(shown=False)
 
     @property
     def name(self) -> str:
@@ -559,11 +560,11 @@ class Plan(Entity):
     first_fiscal_year: int | None = f.fiscal_year()
     last_fiscal_year: int | None = f.fiscal_year()
     adopted: PartialDate | None = None
-    legal_basis: str | None = f.text(repr=False)
+    legal_basis: str | None = f.text(shown=False)
     law: str | None = f.ref("law", optional=True)
     targets: tuple[Target, ...] = attrs.field(default=(), repr=False)
     sources: tuple[Citation, ...] = attrs.field(default=(), repr=False)
-    note: str | None = f.text(repr=False)
+    note: str | None = f.text(shown=False)
 
     @property
     def period(self) -> Period:

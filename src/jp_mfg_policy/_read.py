@@ -8,7 +8,9 @@ surrogate, or a number that is not finite.
 
 from __future__ import annotations
 
+import collections
 import json
+import math
 import os
 import pkgutil
 import re
@@ -110,8 +112,8 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(result) == len(pairs):
         return result
     marked = _Duplicates(result)
-    seen: set[str] = set()
-    marked.twice = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]  # set.add marks
+    counts = collections.Counter(key for key, _ in pairs)
+    marked.twice = sorted(key for key, count in counts.items() if count > 1)
     return marked
 
 
@@ -123,20 +125,23 @@ def _reject_constant(name: str) -> float:
 def _finite(text: str) -> float:
     value = float(text)
     # 1e400 reads as infinity: a number no float can hold is refused, not rounded to inf.
-    if value in (float("inf"), float("-inf")) or value != value:
+    if not math.isfinite(value):
         msg = f"the number {text[:40]} is not finite (too large for a float, or not a number)"
         raise ValueError(msg)
     return value
 
 
-def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:  # noqa: ANN401 - any JSON value
+def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     """Every value with its JSON path, depth first, without recursion."""
     stack = [(path, value)]
     while stack:
         where, item = stack.pop()
         yield where, item
         if isinstance(item, dict):
-            stack.extend((f"{where}.{key}" if key.isidentifier() or key == "$schema" else f"{where}[{key!r}]", child) for key, child in reversed(item.items()))
+            stack.extend(
+                (f"{where}.{key}" if key.isidentifier() or key == "$schema" else f"{where}[{key!r}]", child)
+                for key, child in reversed(item.items())
+            )
         elif isinstance(item, list):
             stack.extend((f"{where}[{index}]", child) for index, child in reversed(list(enumerate(item))))
 
@@ -145,7 +150,7 @@ def _has_surrogate(text: str) -> bool:
     return any("\ud800" <= char <= "\udfff" for char in text)
 
 
-def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[dict[str, Any] | None, list[Problem]]:  # noqa: C901, PLR0911 - one return per fault
+def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[dict[str, Any] | None, list[Problem]]:
     """
     Parse one file's bytes (JSON, or TOML for a ``.toml`` file) into plain values, or say what is wrong.
 
@@ -169,6 +174,7 @@ def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tupl
     except UnicodeDecodeError as exc:
         return None, [Problem(file, "$", f"not UTF-8: byte {exc.start:,} is {data[exc.start : exc.start + 1]!r}")]
     text = text.removeprefix("\ufeff")
+    raw: object
     try:
         if is_toml(file):
             raw = tomllib.loads(text, parse_float=_finite)

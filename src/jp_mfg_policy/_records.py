@@ -124,7 +124,8 @@ def _canonical(value: str, identifier: "Identifier") -> str:
     try:
         return normalize_identifier(identifier.scheme, value)
     except (TypeError, ValueError) as exc:
-        raise f.FieldError("value", str(exc).removeprefix("not a ").join(("is not a ", ""))) from None
+        field = "value"
+        raise f.FieldError(field, str(exc).removeprefix("not a ").join(("is not a ", ""))) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -144,9 +145,13 @@ class Identifier:
     """
 
     scheme: IdentifierScheme
-    value: str = attrs.field(converter=attrs.Converter(_canonical, takes_self=True))  # type: ignore[misc]  # attrs' own type
+    value: str
     sources: tuple[Citation, ...] = ()
     note: str | None = f.text()
+
+    def __attrs_post_init__(self) -> None:
+        # The canonical form depends on the scheme; a frozen class sets it the way attrs documents.
+        object.__setattr__(self, "value", _canonical(self.value, self))
 
 
 @attrs.frozen(kw_only=True)

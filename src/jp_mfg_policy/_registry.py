@@ -36,8 +36,9 @@ class HasDataset(Protocol):
         """The records."""
 
 
-def _by_id(record: Any) -> Hashable:  # noqa: ANN401 - any record with an id
-    return record.id  # type: ignore[no-any-return]
+def _by_id(record: Any) -> Hashable:
+    ident: Hashable = record.id
+    return ident
 
 
 _EPOCH = PartialDate(1)
@@ -154,9 +155,17 @@ class Collection(Generic[R]):
         return f"<collection {self.name!r} of {self.where.partition(':')[2]}>"
 
 
-_BODIES = ("._bodies:Organization", "._bodies:Ministry", "._bodies:Agency", "._bodies:Council", "._bodies:BusinessFederation")
+_BODIES = (
+    "._bodies:Organization",
+    "._bodies:Ministry",
+    "._bodies:Agency",
+    "._bodies:Council",
+    "._bodies:BusinessFederation",
+)
 
-SOURCES: Collection[Source] = Collection("sources", "._facts:Source", "the documents the data cites", "sources.json", entity=False)
+SOURCES: Collection[Source] = Collection(
+    "sources", "._facts:Source", "the documents the data cites", "sources.json", entity=False
+)
 ORGANIZATIONS: Collection[Organization] = Collection(
     "organizations",
     "._bodies:Organization",
@@ -170,9 +179,15 @@ PROGRAMS: Collection[Program] = Collection(
     "programs", "._policy:Program", "government research and innovation programmes", "programs.json", entity=True
 )
 PUBLICATIONS: Collection[Publication] = Collection(
-    "publications", "._policy:Publication", "recurring publications such as white papers", "publications.json", entity=True
+    "publications",
+    "._policy:Publication",
+    "recurring publications such as white papers",
+    "publications.json",
+    entity=True,
 )
-AWARDS: Collection[Award] = Collection("awards", "._policy:Award", "awards and prizes", "publications.json", entity=True)
+AWARDS: Collection[Award] = Collection(
+    "awards", "._policy:Award", "awards and prizes", "publications.json", entity=True
+)
 STRATEGIES: Collection[Strategy] = Collection(
     "strategies", "._policy:Strategy", "strategies, concepts and basic plans", "strategies.json", entity=True
 )
@@ -184,7 +199,9 @@ RECOMMENDATIONS: Collection[Recommendation] = Collection(
     entity=True,
     order=_recommendations_in_strategy_order,
 )
-PLANS: Collection[Plan] = Collection("plans", "._policy:Plan", "multi-year government plans", "strategies.json", entity=True)
+PLANS: Collection[Plan] = Collection(
+    "plans", "._policy:Plan", "multi-year government plans", "strategies.json", entity=True
+)
 RELATIONS: Collection[Relation] = Collection(
     "relations",
     "._facts:Relation",
@@ -245,7 +262,7 @@ COLLECTIONS: tuple[Collection[Any], ...] = (
     COVERAGE,
 )
 #: Collections by name.
-BY_NAME: Mapping[str, Collection[Any]] = {collection.name: collection for collection in COLLECTIONS}
+BY_NAME: dict[str, Collection[Any]] = {collection.name: collection for collection in COLLECTIONS}
 #: The collections whose records are entities.
 ENTITIES: tuple[Collection[Any], ...] = tuple(collection for collection in COLLECTIONS if collection.entity)
 #: The bundled data files, in reading order.

@@ -27,7 +27,7 @@ _DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _PRIMITIVES = {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"}, bool: {"type": "boolean"}}
 
 
-def _type(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, PLR0911 - any annotation; one case a kind
+def _type(annotation: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin, args = get_origin(annotation), get_args(annotation)
     if origin in (Union, types.UnionType):
         options = [_type(arg, defs) for arg in args if arg is not type(None)]
@@ -90,7 +90,7 @@ def schema() -> dict[str, Any]:
             "description": "A date to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD.",
         }
     }
-    tags = [cls.TAG for cls in ORGANIZATIONS.classes]  # type: ignore[attr-defined]
+    tags = [cls.TAG for cls in ORGANIZATIONS.classes]
     # Dispatch on "kind" with if/then, so that errors speak of the one kind meant, not of all of them.
     defs["AnyOrganization"] = {
         "description": "A body; its 'kind' says which.",
@@ -98,19 +98,23 @@ def schema() -> dict[str, Any]:
         "required": ["kind"],
         "properties": {"kind": {"enum": tags}},
         "allOf": [
-            {"if": {"properties": {"kind": {"const": cls.TAG}}}, "then": {"$ref": f"#/$defs/{cls.__name__}"}}  # type: ignore[attr-defined]
+            {"if": {"properties": {"kind": {"const": cls.TAG}}}, "then": {"$ref": f"#/$defs/{cls.__name__}"}}
             for cls in ORGANIZATIONS.classes
         ],
     }
     for cls in ORGANIZATIONS.classes:
-        defs[cls.__name__] = _object(cls, defs, tag=cls.TAG)  # type: ignore[attr-defined]
+        defs[cls.__name__] = _object(cls, defs, tag=cls.TAG)
     properties: dict[str, Any] = {
         "$schema": {"type": "string"},
         "about": {"type": "object", "additionalProperties": {"type": "string"}},
         "as_of": {"$ref": "#/$defs/PartialDate", "description": "The day a snapshot describes."},
     }
     for collection in COLLECTIONS:
-        properties[collection.name] = {"type": "array", "items": _type(collection.cls, defs), "description": collection.doc}
+        properties[collection.name] = {
+            "type": "array",
+            "items": _type(collection.cls, defs),
+            "description": collection.doc,
+        }
     properties["overrides"] = {"type": "array", "items": _type(Override, defs)}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -125,7 +129,7 @@ def schema() -> dict[str, Any]:
     }
 
 
-def _plain(value: Any) -> Any:  # noqa: ANN401 - any TOML value
+def _plain(value: Any) -> Any:
     """TOML's dates as the ISO text JSON files write (for the schema's eyes only)."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
@@ -143,7 +147,7 @@ def schema_problems(paths: list[str], limit: int) -> list[Problem] | None:
     Files that cannot be read or parsed are left to :func:`jp_mfg_policy.load`, which reports them.
     """
     try:
-        import jsonschema  # noqa: PLC0415 - an optional, validation-only dependency
+        import jsonschema
     except ImportError:
         return None
     validator = jsonschema.Draft202012Validator(schema())

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._records import Entity
 from ._normalize import name_fields, normalize_key
+from ._records import Entity
 
 if TYPE_CHECKING:
     from ._index import Index
@@ -132,7 +132,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(word for word in map(normalize_key, text.split()) if word)
 
 
-def search(index: Index, tables: Tables, entities: list[Entity], text: str, limit: int | None) -> tuple[Match, ...]:
+def search(tables: Tables, entities: list[Entity], text: str, limit: int | None) -> tuple[Match, ...]:
     """
     The entities matching *text*, best first, each once, with the field that matched best.
 
@@ -172,6 +172,4 @@ def search(index: Index, tables: Tables, entities: list[Entity], text: str, limi
             offer(number, "text", field, value)
         position = tables.texts.find(words[0], end)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
-    return tuple(
-        Match(entities[number], field, value, how) for number, (_, how, field, value) in ranked[:limit]
-    )
+    return tuple(Match(entities[number], field, value, how) for number, (_, how, field, value) in ranked[:limit])

@@ -16,6 +16,7 @@ import datetime as dt
 import enum
 import functools
 import math
+import types
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
@@ -77,7 +78,7 @@ def _structure_float(value: object, _: object) -> float:
     if not math.isfinite(number):
         msg = f"expected a finite number, got {number!r}"
         raise ValueError(msg)
-    return number  # type: ignore[no-any-return]  # checked to be a float above
+    return float(number)
 
 
 def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
@@ -114,12 +115,16 @@ def _is_variadic_tuple(type_: object) -> bool:
 
 
 def _renames(cls: type) -> dict[str, Any]:
-    """cattrs overrides for the fields whose names in data files differ."""
+    """Cattrs overrides for the fields whose names in data files differ."""
     return {
         field.name: override(rename=field.metadata[JSON_NAME])
         for field in attrs.fields(cls)
         if JSON_NAME in field.metadata
     }
+
+
+def _is_mapping(type_: Any) -> bool:
+    return get_origin(type_) is dict
 
 
 def _make_converter() -> cattrs.Converter:
@@ -131,24 +136,33 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_unstructure_hook(PartialDate, str)
-    converter.register_structure_hook_factory(lambda t: get_origin(t) is dict, lambda _t: _structure_mapping)
+    converter.register_structure_hook_factory(_is_mapping, lambda _t: _structure_mapping)
 
-    def tuple_factory(type_: Any) -> Callable[[Any, Any], Any]:  # noqa: ANN401 - any tuple type
-        inner = homogenous_tuple_structure_factory(type_, converter)
+    def tuple_factory(type_: Any) -> Callable[[Any, Any], Any]:
+        inner: Callable[[Any, Any], tuple[Any, ...]] = homogenous_tuple_structure_factory(type_, converter)
 
         def structure(value: object, _: object) -> tuple[Any, ...]:
             if type(value) is not list:  # a string or an object would iterate, silently
                 msg = f"expected an array, got {json_type(value)}"
                 raise TypeError(msg)
-            return inner(value, type_)  # type: ignore[no-any-return]
+            return inner(value, type_)
 
         return structure
 
     converter.register_structure_hook_factory(_is_variadic_tuple, tuple_factory)
 
-    @functools.cache
+    structure_hooks: dict[type, Callable[[Any, Any], Any]] = {}
+
     def plain_record(cls: type) -> Callable[[Any, Any], Any]:
-        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **_renames(cls))
+        found = structure_hooks.get(cls)
+        if found is None:
+            found = structure_hooks[cls] = make_plain_record(cls)
+        return found
+
+    def make_plain_record(cls: type) -> Callable[[Any, Any], Any]:
+        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, **_renames(cls)
+        )
 
         def structure(value: object, _: object) -> object:
             if type(value) is not dict:
@@ -170,7 +184,7 @@ def _make_converter() -> cattrs.Converter:
             raise ValueError(msg)
         if not issubclass(cls, declared):
             msg = f"'kind' is {tag!r}, but a {declared.__name__} is expected here"
-            raise ValueError(msg)
+            raise ValueError(msg)  # noqa: TRY004 - bad data, reported as a problem like any other
         return plain_record(cls)({key: item for key, item in value.items() if key != "kind"}, cls)
 
     converter.register_structure_hook_factory(
@@ -179,10 +193,12 @@ def _make_converter() -> cattrs.Converter:
 
     @functools.cache
     def unstructure_record(cls: type) -> Callable[[Any], dict[str, Any]]:
-        inner = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **_renames(cls))
+        inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True, **_renames(cls)
+        )
         if cls not in _ORGANIZATION_CLASSES:
             return inner
-        return lambda org: {"kind": cls.TAG, **inner(org)}  # type: ignore[attr-defined]
+        return lambda org: {"kind": cls.TAG, **inner(org)}
 
     converter.register_unstructure_hook_factory(attrs.has, unstructure_record)
 
@@ -193,7 +209,7 @@ def _make_converter() -> cattrs.Converter:
     def structure_citation(value: object, _: object) -> Citation:
         if type(value) is dict and value.keys() <= {"source", "quote", "note"}:
             key = (value.get("source"), value.get("quote"), value.get("note"))
-            found = citations.get(key)  # type: ignore[arg-type]  # unhashable parts fail the structuring below
+            found = citations.get(key)
             if found is not None:
                 return found
         citation: Citation = citation_hook(value, Citation)
@@ -241,7 +257,7 @@ def _problems(exc: Exception, file: str, path: str) -> list[Problem]:
     return problems
 
 
-def structure(value: object, type_: Any, file: str, path: str) -> tuple[Any, list[Problem]]:  # noqa: ANN401 - any record type
+def structure(value: object, type_: Any, file: str, path: str) -> tuple[Any, list[Problem]]:
     """
     Structure *value* as *type_*, or say everything wrong with it (each problem at its path).
 
@@ -273,7 +289,7 @@ def structure_document(raw: Mapping[str, Any], file: str) -> tuple[Document | No
             expected = ", ".join([*BY_NAME, *DOCUMENT_KEYS])
             problems.append(Problem(file, f"$.{key}", f"unknown collection {_short(key)}; expected one of: {expected}"))
             continue
-        found, wrong = structure(value, tuple[collection.cls, ...], file, f"$.{key}")
+        found, wrong = structure(value, types.GenericAlias(tuple, (collection.cls, ...)), file, f"$.{key}")
         problems += wrong
         if found is not None:
             records[key] = found
@@ -293,7 +309,7 @@ def structure_document(raw: Mapping[str, Any], file: str) -> tuple[Document | No
     return Document(records=records, overrides=overrides, about=about or None, schema=schema, as_of=as_of), []
 
 
-def unstructure(value: Any) -> Any:  # noqa: ANN401 - any record
+def unstructure(value: Any) -> Any:
     """
     A record (or a tuple of records) as JSON-ready data, defaults left out.
 

@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 
 from ._dataset import Dataset
-from ._index import Index
 from ._facts import Event, Relation
+from ._index import Index
 from ._registry import CAVEATS, COLLECTIONS, COVERAGE, ENTITIES, EVENTS, MEMBERSHIPS, RELATIONS, SOURCES
 
 
@@ -61,7 +61,9 @@ def snapshot(index: Index, day: dt.date) -> Dataset:
     records[COVERAGE.name] = tuple(
         claim
         for claim in dataset[COVERAGE]
-        if claim.as_of is not None and claim.as_of.start() <= day and (claim.subject is None or claim.subject in present)
+        if claim.as_of is not None
+        and claim.as_of.start() <= day
+        and (claim.subject is None or claim.subject in present)
     )
     records[CAVEATS.name] = ()
     missing = {collection.name for collection in COLLECTIONS} - records.keys()

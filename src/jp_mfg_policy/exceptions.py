@@ -67,7 +67,7 @@ class UnknownEntityError(KeyError):
         ...     jmp.load().get("NEDD")
         ... except jmp.UnknownEntityError as err:
         ...     print(err)
-        no entity matches 'NEDD'; did you mean 'NEDO'?
+        no entity matches 'NEDD'; did you mean 'NEDO', 'EDA', 'NITE'?
     """
 
     def __init__(self, key: object, suggestions: tuple[str, ...] = ()) -> None:
