@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import types
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 
 from ._dates import PartialDate
-from ._document import Document, Override
+from ._document import Override
 from ._fields import SCHEMA, json_name
 from ._read import parse, read_path
 from ._registry import BY_NAME, COLLECTIONS, ORGANIZATIONS
@@ -160,8 +159,3 @@ def schema_problems(paths: list[str], limit: int) -> list[Problem] | None:
         errors = sorted(validator.iter_errors(_plain(raw)), key=lambda e: list(e.absolute_path))
         problems += [Problem(path, e.json_path, f"does not match the schema: {e.message[:300]}") for e in errors]
     return problems
-
-
-if __name__ == "__main__":
-    print(json.dumps(schema(), ensure_ascii=False, indent=2))  # noqa: T201 - writing the schema file is this module's script
-    _ = Document
