@@ -36,4 +36,4 @@ echo "== the tests from the sdist"
 tar -xzf dist/*.tar.gz -C "$work"
 "$python" -m venv "$work/sdist-env"
 "$work/sdist-env/bin/pip" install --quiet "$(ls -d "$work"/jp_mfg_policy-*/)[tests]"
-(cd "$work"/jp_mfg_policy-*/ && "$work/sdist-env/bin/python" -m pytest -q -p no:cacheprovider tests)
+(cd "$work"/jp_mfg_policy-*/ && "$work/sdist-env/bin/python" -m pytest -q -p no:cacheprovider -m "not slow and not browser" tests)  # the full run is above
