@@ -61,8 +61,12 @@ _EDGE = {  # relation kind: DOT edge attributes
         'color="#7a4f9a", style=dotted, dir=both, label="collaborates", fontcolor="#7a4f9a"'
     ),
 }
-LEGEND = "thin arrow: oversees · bold: contains · amber dashed: hosts · green dashed: funds · purple dotted: collaborates"
-_JA_PREFIXES = sorted({form.label_ja for form in jmp.LegalForm if form.label_ja.endswith("法人")}, key=len, reverse=True)
+LEGEND = (
+    "thin arrow: oversees · bold: contains · amber dashed: hosts · green dashed: funds · purple dotted: collaborates"
+)
+_JA_PREFIXES = sorted(
+    {form.label_ja for form in jmp.LegalForm if form.label_ja.endswith("法人")}, key=len, reverse=True
+)
 
 
 def _fill(org: jmp.Organization) -> tuple[str, str]:
@@ -132,9 +136,11 @@ def org_chart_dot(system: jmp.PolicySystem, root: jmp.Organization) -> str:
     title = f"{root.label} and the bodies under it, {when}{as_of}"
     lines = [
         f"digraph {_quote(root.id)} {{",
-        (f"    graph [rankdir=LR, newrank=true, nodesep=0.1, ranksep=0.35, labelloc=t, labeljust=l, "
-        f'fontname="{FONT}", fontsize=13, label=<<B>{_html(title)}</B><BR/>'
-        f'<FONT POINT-SIZE="9">{_html(LEGEND)}</FONT>>];'),
+        (
+            f"    graph [rankdir=LR, newrank=true, nodesep=0.1, ranksep=0.35, labelloc=t, labeljust=l, "
+            f'fontname="{FONT}", fontsize=13, label=<<B>{_html(title)}</B><BR/>'
+            f'<FONT POINT-SIZE="9">{_html(LEGEND)}</FONT>>];'
+        ),
         f'    node [shape=box, style="filled,rounded", fontname="{FONT}", fontsize=10, margin="0.08,0.04"];',
         f'    edge [fontname="{FONT}", fontsize=9, arrowsize=0.6];',
     ]
@@ -155,8 +161,10 @@ def org_chart_dot(system: jmp.PolicySystem, root: jmp.Organization) -> str:
     for number, (key, members) in enumerate(sorted(groups.items())):
         lines += [
             f"    subgraph cluster_{number} {{",
-            (f'        graph [label=<<I>{_html(key[1])}</I>>, fontsize=10, style="rounded,filled", '
-            'fillcolor="#fafafa", color="#cccccc", labeljust=l];'),
+            (
+                f'        graph [label=<<I>{_html(key[1])}</I>>, fontsize=10, style="rounded,filled", '
+                'fillcolor="#fafafa", color="#cccccc", labeljust=l];'
+            ),
             *(node(org, "        ") for org in members),
             "    }",
         ]
@@ -276,16 +284,22 @@ def timeline_svg(system: jmp.PolicySystem) -> str:
         return round(left + plot * (day - first) / (dt.date(end_year, 1, 1).toordinal() - first), 1)
 
     out = [
-        (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="{FONT}" font-size="11" role="img" '
-        f'aria-labelledby="timeline-title">'),
-        (f'<title id="timeline-title">The bodies of the policy system, {TIMELINE_START} to {as_of}: '
-        "lifetimes, renames and successions</title>"),
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" font-family="{FONT}" font-size="11" role="img" '
+            f'aria-labelledby="timeline-title">'
+        ),
+        (
+            f'<title id="timeline-title">The bodies of the policy system, {TIMELINE_START} to {as_of}: '
+            "lifetimes, renames and successions</title>"
+        ),
         '<rect width="100%" height="100%" fill="#ffffff"/>',
         f'<text x="8" y="20" font-size="15" font-weight="bold">Bodies and their names, {TIMELINE_START}–{as_of.year}</text>',
-        (f'<text x="8" y="38" font-size="10" fill="#444">Bars: lifetimes (data as of {as_of}); a bar split in '
-        "shades: a new English name; black ticks: renames (hover for the names); "
-        "grey lines: successions; ◂ began before 1945.</text>"),
+        (
+            f'<text x="8" y="38" font-size="10" fill="#444">Bars: lifetimes (data as of {as_of}); a bar split in '
+            "shades: a new English name; black ticks: renames (hover for the names); "
+            "grey lines: successions; ◂ began before 1945.</text>"
+        ),
     ]
     bottom = top + row_h * len(rows)
     for year in range(TIMELINE_START, end_year + 1, 5):

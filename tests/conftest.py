@@ -31,7 +31,7 @@ def _system() -> jmp.PolicySystem:
 @pytest.fixture(name="bundled_files", scope="session")
 def _bundled_files() -> list[Path]:
     """The bundled data files, every collection's."""
-    from jp_mfg_policy._registry import FILES  # noqa: PLC0415 - the registry names the files
+    from jp_mfg_policy._registry import FILES
 
     return [DATA / name for name in FILES]
 

@@ -10,8 +10,7 @@ import attrs
 from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
-from jp_mfg_policy._fields import text_problem
-from jp_mfg_policy._fields import REFERS_TO, SCHEMA
+from jp_mfg_policy._fields import REFERS_TO, SCHEMA, text_problem
 from jp_mfg_policy._registry import COLLECTIONS
 
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -73,7 +72,7 @@ st.register_type_strategy(jmp.Citation, citations)
 citation_lists = st.lists(citations, min_size=1, max_size=2).map(tuple)
 
 # What fields of particular names hold; everything else follows from the field's declaration.
-_BY_NAME: dict[str, Any] = {
+_BY_NAME: dict[str, st.SearchStrategy[Any]] = {
     "id": slugs,
     "sources": citation_lists,
     "website": st.none() | st.just("https://example.org/"),
@@ -112,7 +111,11 @@ def records(cls: type) -> st.SearchStrategy[Any]:
     """Arbitrary records of *cls*, valid field by field, every field drawn (st.builds over the attrs fields)."""
     if cls is jmp.Identifier:
         return identifiers
-    kwargs = {field.name: strategy for field in attrs.fields(cls) if field.init and (strategy := _for_field(cls, field)) is not None}
+    kwargs = {
+        field.name: strategy
+        for field in attrs.fields(cls)
+        if field.init and (strategy := _for_field(cls, field)) is not None
+    }
     return st.builds(cls, **kwargs)
 
 

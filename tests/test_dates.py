@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import partial_dates
 
 import jp_mfg_policy as jmp
 from jp_mfg_policy._dates import as_date
+from strategies import partial_dates
 
 
 class TestPartialDate:
@@ -102,7 +102,7 @@ class TestAsDate:
             (jmp.FiscalYear(2000), dt.date(2001, 3, 31)),
             (jmp.PartialDate(2001, 1), dt.date(2001, 1, 31)),
             (dt.date(2001, 1, 6), dt.date(2001, 1, 6)),
-            (dt.datetime(2001, 1, 6, 12, 30), dt.date(2001, 1, 6)),  # noqa: DTZ001 - a naive time is enough here
+            (dt.datetime(2001, 1, 6, 12, 30), dt.date(2001, 1, 6)),
         ],
     )
     def test_a_period_means_its_last_day(self, when: object, day: dt.date) -> None:

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import corporate_numbers, ror_ids
 
 import jp_mfg_policy as jmp
 from jp_mfg_policy._identifiers import corporate_number_ok, identifier_url, normalize_identifier, ror_checksum_ok
+from strategies import corporate_numbers, ror_ids
 
 
 class TestForms:
@@ -41,12 +41,22 @@ class TestForms:
     def test_corporate_number_in_every_form(self, number: str) -> None:
         """A corporate number reads the same with or without hyphens or spaces, in full-width digits too."""
         full_width = number.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-        for form in (number, f"{number[0]}-{number[1:5]}-{number[5:9]}-{number[9:]}", f"{number[:4]} {number[4:]}", full_width):
+        for form in (
+            number,
+            f"{number[0]}-{number[1:5]}-{number[5:9]}-{number[9:]}",
+            f"{number[:4]} {number[4:]}",
+            full_width,
+        ):
             assert number == normalize_identifier("corporate_number", form)
 
     def test_funder_id_forms(self) -> None:
         """A Crossref Funder ID reads the same bare, as a DOI or as a DOI address."""
-        for form in ("501100003050", "10.13039/501100003050", "https://doi.org/10.13039/501100003050", "doi:10.13039/501100003050"):
+        for form in (
+            "501100003050",
+            "10.13039/501100003050",
+            "https://doi.org/10.13039/501100003050",
+            "doi:10.13039/501100003050",
+        ):
             assert "501100003050" == normalize_identifier("funder_id", form)
 
     @pytest.mark.parametrize(
@@ -82,7 +92,7 @@ class TestForms:
         assert not corporate_number_ok(str((int(number[0]) % 9) + 1) + number[1:])
 
     def test_addresses(self) -> None:
-        """Each scheme has its canonical address: the entity URI for Wikidata, the NTA's record for a corporate number."""
+        """Each scheme has its canonical address: Wikidata's entity URI, the NTA's record of a corporate number."""
         assert "http://www.wikidata.org/entity/Q6005" == identifier_url("wikidata", "Q6005")
         assert "https://ror.org/055tm7f07" == identifier_url("ror", "055tm7f07")
         assert identifier_url("corporate_number", "4000012090001").endswith("selHouzinNo=4000012090001")
@@ -90,7 +100,12 @@ class TestForms:
 
     def test_identifier_record_is_canonical(self) -> None:
         """An Identifier holds its value in canonical form whatever form it was given in."""
-        assert "Q1197264" == jmp.Identifier(scheme=jmp.IdentifierScheme.WIKIDATA, value="http://www.wikidata.org/entity/Q1197264").value
+        assert (
+            "Q1197264"
+            == jmp.Identifier(
+                scheme=jmp.IdentifierScheme.WIKIDATA, value="http://www.wikidata.org/entity/Q1197264"
+            ).value
+        )
         with pytest.raises(ValueError, match="not a ROR ID"):
             jmp.Identifier(scheme=jmp.IdentifierScheme.ROR, value="nope")
 
@@ -101,7 +116,9 @@ class TestByIdentifier:
         for org in system.organizations:
             for identifier in org.identifiers:
                 assert org is system.by_identifier(identifier.scheme, identifier.value)
-                assert org is system.by_identifier(identifier.scheme, identifier_url(identifier.scheme, identifier.value))
+                assert org is system.by_identifier(
+                    identifier.scheme, identifier_url(identifier.scheme, identifier.value)
+                )
 
     def test_sparql_entity_uri(self, system: jmp.PolicySystem) -> None:
         """A QID as a SPARQL result gives it finds the body (source: ROR record 055tm7f07, Wikidata Q1197264)."""

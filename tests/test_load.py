@@ -10,13 +10,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import WriteData, cite, problems_of
 
 import jp_mfg_policy as jmp
+from conftest import WriteData, cite, problems_of
 
 MINIMAL = {
     "sources": [{"id": "mine", "title": "My notes", "publisher": "Me", "url": "https://example.org/"}],
-    "organizations": [{"kind": "agency", "id": "my-lab", "name": "My Laboratory", "established": "2020", "sources": cite("mine")}],
+    "organizations": [
+        {"kind": "agency", "id": "my-lab", "name": "My Laboratory", "established": "2020", "sources": cite("mine")}
+    ],
 }
 
 
@@ -97,7 +99,7 @@ class TestUserFiles:
         )
         for name in ("mine.toml", "MINE.TOML"):
             system = jmp.load(extra=[write_data(text, name)])
-            assert jmp.PartialDate(2020, 4, 1) == system.get("my-lab").established
+            assert jmp.PartialDate(2020, 4, 1) == system.organization("my-lab").established
 
     def test_bundled_false(self, write_data: WriteData) -> None:
         """With bundled=False only the given files are read."""
@@ -113,7 +115,7 @@ class TestUserFiles:
 
     def test_bytes_path(self) -> None:
         """A bytes path is a TypeError naming what extra takes."""
-        with pytest.raises(TypeError, match="str or an os.PathLike"):
+        with pytest.raises(TypeError, match=r"str or an os\.PathLike"):
             jmp.load(extra=[b"mine.json"])  # type: ignore[list-item]
 
     def test_nul_in_path(self) -> None:
@@ -183,9 +185,18 @@ class TestValidText:
         [
             ('{"sources": [{"id": "s", "title": "\\ud800", "publisher": "P"}]}', "lone UTF-16 surrogate"),
             ('{"sources": [{"id": "s", "title": "\\udc00x", "publisher": "P"}]}', "lone UTF-16 surrogate"),
-            ('{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": NaN, "unit": "%"}]}]}', "NaN is not a number"),
-            ('{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": Infinity, "unit": "%"}]}]}', "Infinity is not a number"),
-            ('{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": 1e400, "unit": "%"}]}]}', "not finite"),
+            (
+                '{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": NaN, "unit": "%"}]}]}',
+                "NaN is not a number",
+            ),
+            (
+                '{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": Infinity, "unit": "%"}]}]}',  # noqa: E501 - one document a line
+                "Infinity is not a number",
+            ),
+            (
+                '{"plans": [{"id": "p", "name": "P", "targets": [{"indicator": "i", "value": 1e400, "unit": "%"}]}]}',
+                "not finite",
+            ),
             ('{"memberships": [{"body": "x", "as_of": "2001", "companies": ' + "9" * 5000 + "}]}", "digits"),
             ('{"sources": [], "sources": []}', "the key 'sources' appears twice"),
         ],
@@ -211,7 +222,9 @@ class TestValidText:
         text = '{"organizations": [{"kind": "agency", "id": "a", "name": "A", "name": "B"}]}'
         with pytest.raises(jmp.DataError) as caught:
             jmp.load(extra=[write_data(text)], bundled=False)
-        assert ("$.organizations[0]", "the key 'name' appears twice in one object") in [(p, m) for _, p, m in problems_of(caught.value)]
+        assert ("$.organizations[0]", "the key 'name' appears twice in one object") in [
+            (p, m) for _, p, m in problems_of(caught.value)
+        ]
 
 
 class TestErrors:
@@ -226,13 +239,17 @@ class TestErrors:
     def test_bounded_quotation(self, write_data: WriteData) -> None:
         """A message quotes at most a bounded prefix of a long input."""
         with pytest.raises(jmp.DataError) as caught:
-            jmp.load(extra=[write_data({"organizations": [{"kind": "x" * 100_000, "id": "a", "name": "A"}]})], bundled=False)
+            jmp.load(
+                extra=[write_data({"organizations": [{"kind": "x" * 100_000, "id": "a", "name": "A"}]})], bundled=False
+            )
         assert len(str(caught.value)) < 1_000
 
     def test_every_problem_from_every_file(self, write_data: WriteData) -> None:
         """A malformed file does not hide another file's dangling reference: one load reports both."""
         broken = write_data("{not json")
-        dangling = write_data({"relations": [{"subject": "meti", "kind": "funds", "object": "nobody", "sources": cite()}]})
+        dangling = write_data(
+            {"relations": [{"subject": "meti", "kind": "funds", "object": "nobody", "sources": cite()}]}
+        )
         with pytest.raises(jmp.DataError) as caught:
             jmp.load(extra=[broken, dangling])
         found = problems_of(caught.value)

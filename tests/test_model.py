@@ -9,13 +9,13 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
-from strategies import collection_records, records
 
 import jp_mfg_policy as jmp
 from jp_mfg_policy._registry import COLLECTIONS
+from strategies import collection_records, records
 
 
-def body(**fields: Any) -> jmp.Organization:  # noqa: ANN401 - any field value
+def body(**fields: Any) -> jmp.Organization:
     return jmp.Organization(**{"id": "x", "name": "X", **fields})
 
 
@@ -70,7 +70,9 @@ class TestCodes:
         with pytest.raises(ValueError, match="BCP 47"):
             jmp.Source(id="s", title="t", publisher="p", language=value)
 
-    @pytest.mark.parametrize("value", ["ftp://x.org", "www.meti.go.jp", 'https://x.org/"', "https://x.org/a b", "javascript:alert(1)"])
+    @pytest.mark.parametrize(
+        "value", ["ftp://x.org", "www.meti.go.jp", 'https://x.org/"', "https://x.org/a b", "javascript:alert(1)"]
+    )
     def test_urls(self, value: str) -> None:
         """An address is http(s), without spaces or quotes (the stray quote the audit found is refused)."""
         with pytest.raises(ValueError, match="http or https"):
@@ -111,7 +113,7 @@ class TestNumbers:
 
 class TestRecords:
     @pytest.mark.parametrize("collection", COLLECTIONS, ids=lambda c: c.name)
-    def test_frozen_slotted(self, collection: Any) -> None:  # noqa: ANN401 - a registry entry
+    def test_frozen_slotted(self, collection: Any) -> None:
         """Every record class is frozen and slotted: no assignment, no __dict__."""
         for cls in collection.classes:
             assert "__slots__" in vars(cls)
@@ -128,14 +130,13 @@ class TestRecords:
         assert hash(org) == hash(copy.copy(org))
 
     @pytest.mark.parametrize("collection", COLLECTIONS, ids=lambda c: c.name)
-    def test_entities_are_entities(self, collection: Any) -> None:  # noqa: ANN401 - a registry entry
+    def test_entities_are_entities(self, collection: Any) -> None:
         """The registry's entity collections are exactly those whose classes are Entities."""
         assert collection.entity == all(issubclass(cls, jmp.Entity) for cls in collection.classes)
 
     def test_kinds_of_body(self) -> None:
         """Each kind of body has its tag, and a body equals only a body of its own kind."""
-        fields = {"id": "x", "name": "X"}
-        assert jmp.Ministry(**fields) != jmp.Organization(**fields)
+        assert jmp.Ministry(id="x", name="X") != jmp.Organization(id="x", name="X")
         assert ["organization", "ministry", "agency", "council", "business_federation"] == [
             cls.TAG for cls in (jmp.Organization, jmp.Ministry, jmp.Agency, jmp.Council, jmp.BusinessFederation)
         ]

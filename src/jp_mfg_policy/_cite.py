@@ -16,8 +16,9 @@ from ._version import DATA_AS_OF, DATA_VERSION
 
 _BIBTEX = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    # BibTeX counts braces even after a backslash, so \{ would still close a field.
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
@@ -102,7 +103,7 @@ def bibtex_text(text: str) -> str:
 
     Example:
         >>> print(bibtex_text("R&D {50%} \\end"))
-        R\&D \{50\%\} \textbackslash{}end
+        R\&D \textbraceleft{}50\%\textbraceright{} \textbackslash{}end
     """
     return "".join(_BIBTEX.get(char, char) for char in " ".join(text.split()))
 

@@ -71,9 +71,12 @@ def safe(text: str) -> str:
 
 
 def _header() -> str:
-    from . import DATA_AS_OF, DATA_VERSION, __version__
+    from importlib.metadata import version
 
-    return f"Japan's manufacturing-policy system (jp-mfg-policy {__version__}, data {DATA_VERSION} as of {DATA_AS_OF})"
+    from ._version import DATA_AS_OF, DATA_VERSION
+
+    release = version("jp-mfg-policy")
+    return f"Japan's manufacturing-policy system (jp-mfg-policy {release}, data {DATA_VERSION} as of {DATA_AS_OF})"
 
 
 def _display_width(text: str) -> int:
@@ -115,9 +118,20 @@ def _system(args: argparse.Namespace) -> PolicySystem:
     return system if day is None else system.at(day)
 
 
+# Controls below space JSON escapes by itself; the rest of the unsafe characters it would print raw.
+_JSON_UNSAFE = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= ord(" ")}
+
+
+def _json(data: object, indent: int | None = 2) -> str:
+    """JSON for standard output: valid on any stream, no character acting on a terminal."""
+    ascii_only = not _encodes(getattr(sys.stdout, "encoding", None) or "ascii")
+    return json.dumps(data, ensure_ascii=ascii_only, indent=indent).translate(_JSON_UNSAFE)
+
+
 def _emit(args: argparse.Namespace, text: list[str], data: object) -> None:
+    args.emitted = True
     if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(_json(data))
         return
     width = _width()
     for line in text:
@@ -144,10 +158,11 @@ def _summary(entity: Entity) -> dict[str, Any]:
 
 
 def _organization(system: PolicySystem, key: str) -> Organization:
-    try:
-        return system.organization(key)
-    except TypeError as exc:  # the key names a law, a plan ...: not a body to draw a tree of
-        raise _UsageError(str(exc)) from None
+    entity = system.get(key)
+    if not isinstance(entity, Organization):  # a law, a plan ...: not a body to draw a tree of
+        msg = f"{entity.id!r} is a {type(entity).__name__}, not an organization"
+        raise _UsageError(msg)
+    return entity
 
 
 def _cmd_overview(args: argparse.Namespace) -> None:
@@ -219,6 +234,8 @@ def _cmd_tree(args: argparse.Namespace) -> None:
     if root is not None:
         lines.append(f"({coverage_line(system, root)})")
     _emit(args, lines, [branch(org) for org in tops])
+    if not tops:
+        raise _NothingFoundError("no body found" + (f" on {system.as_of}" if system.as_of else ""))
 
 
 def _cmd_relations(args: argparse.Namespace) -> None:
@@ -237,11 +254,12 @@ def _cmd_graph(args: argparse.Namespace) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
+    if not args.out:
+        msg = "the output path is empty"
+        raise _UsageError(msg)
     system = _system(args)
     try:
         written = system.export(args.out, format=args.format, bom=not args.no_bom)
-    except ValueError as exc:
-        raise _UsageError(str(exc)) from None
     except OSError as exc:
         msg = f"cannot write {args.out}: {exc.strerror or exc}"
         raise _UsageError(msg) from None
@@ -291,7 +309,15 @@ def _cmd_cite(args: argparse.Namespace) -> None:
             item.pop("excerpts", None)
         _emit(args, [], data)
     else:
-        sys.stdout.write(safe(system.cite(record, bibtex=args.bibtex).rstrip("\n")).replace("\\x0a", "\n") + "\n")
+        from ._cite import as_bibtex, as_text, gather, subject
+
+        records = system.facts(record)
+        cited = gather(records, system.index.sources)
+        if args.bibtex:
+            text = as_bibtex(cited)
+        else:
+            text = as_text(subject(records[0]), [(source, [safe(q) for q in quotes]) for source, quotes in cited])
+        sys.stdout.write("\n".join(safe(line) for line in text.rstrip("\n").split("\n")) + "\n")
 
 
 def _cmd_validate(args: argparse.Namespace) -> None:
@@ -306,7 +332,7 @@ def _cmd_validate(args: argparse.Namespace) -> None:
         print(f"{PROG}: jsonschema is not installed; checking with the built-in rules only", file=sys.stderr)
     load(extra=args.files)  # raises DataError, listing every problem
     if args.json:
-        print(json.dumps({"valid": True, "files": args.files}, ensure_ascii=False))
+        print(_json({"valid": True, "files": args.files}, indent=None))
     else:
         print(safe(f"valid: {', '.join(args.files)}"))
 
@@ -514,17 +540,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     _utf8_or_escaped()
     words = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        words = [_utf8_argument(word) for word in words]
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
         words = ["overview", *words]  # the default command, with its options
     args = _parser().parse_args(words)
     try:
         args.run(args)
     except (UnknownEntityError, _NothingFoundError) as exc:
+        if getattr(args, "json", False) and not getattr(args, "emitted", False):
+            print("[]")
         return _fail(str(exc), 1)
     except DataError as exc:
         if getattr(args, "json", False):
             problems = [{"file": p.file, "path": p.path, "message": p.message} for p in exc.problems]
-            print(json.dumps({"valid": False, "problems": problems}, ensure_ascii=False, indent=2))
+            print(_json({"valid": False, "problems": problems}))
         for problem in exc.problems:
             print(f"{PROG}: {safe(str(problem))}", file=sys.stderr)
         return 2
@@ -534,6 +564,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     return 0
+
+
+def _utf8_argument(word: str) -> str:
+    """An argument as the UTF-8 the terminal sent, where a non-UTF-8 locale decoded it as escaped bytes."""
+    try:
+        return os.fsencode(word).decode("utf-8")
+    except UnicodeDecodeError:
+        return word
 
 
 def _fail(message: str, code: int) -> int:

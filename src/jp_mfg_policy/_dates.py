@@ -176,13 +176,13 @@ def _parse(text: str) -> PartialDate:
     # Data repeats its dates, and the values are immutable: one object per text.
     match = _ISO.fullmatch(text)
     if match is None:
-        msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_short(text)}"
+        msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {short(text)}"
         raise ValueError(msg)
     year, month, day = match.groups()
     return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
 
 
-def _short(text: str, limit: int = 40) -> str:
+def short(text: str, limit: int = 40) -> str:
     """A bounded quotation of user input for messages."""
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text):,} characters)"
 
@@ -229,7 +229,7 @@ class FiscalYear:
         """
         match = _FISCAL.fullmatch(text.strip()) if isinstance(cast("object", text), str) else None
         if match is None:
-            msg = f"expected a fiscal year as FY2018 or 2018年度, got {_short(str(text))}"
+            msg = f"expected a fiscal year as FY2018 or 2018年度, got {short(str(text))}"
             raise ValueError(msg)
         return cls(int(match.group(1) or match.group(2)))
 
@@ -314,7 +314,7 @@ def as_date(when: Any) -> dt.date:
         return when
     if isinstance(when, int) and not isinstance(when, bool):
         if when not in YEARS:
-            msg = f"year must be from 1 to 9999, not {_short(str(when))}"
+            msg = f"year must be from 1 to 9999, not {short(str(when))}"
             raise ValueError(msg)
         return dt.date(when, 12, 31)
     if isinstance(when, str):

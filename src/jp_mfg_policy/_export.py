@@ -37,8 +37,10 @@ FORMATS: Mapping[str, str] = {
     "csv": "a folder with one CSV file per collection and long table (UTF-8 with a byte-order mark)",
     "datapackage": "a Frictionless Data Package: CSV tables and a datapackage.json describing them",
 }
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list), and some
+# importers strip leading blanks first: so a blank or line break before one counts too.
+_FORMULA_START = ("=", "+", "-", "@")
+_LEADING_BREAKS = ("\t", "\r", "\n")
 
 
 def document(dataset: Dataset) -> dict[str, Any]:
@@ -78,7 +80,7 @@ def safe_cell(value: object) -> object:
         >>> safe_cell("=HYPERLINK(\"http://x\")"), safe_cell("METI"), safe_cell(-3)
         ('\'=HYPERLINK("http://x")', 'METI', -3)
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and (value.startswith(_LEADING_BREAKS) or value.lstrip().startswith(_FORMULA_START)):
         return "'" + value
     return value
 
@@ -129,7 +131,8 @@ def datapackage(index: Index) -> dict[str, Any]:
             schema["primaryKey"] = ["id"]
         elif "row" in names:
             schema["primaryKey"] = ["row"]
-        foreign = _foreign_keys(keyed.get(name), names) if name in keyed else _LONG_FOREIGN_KEYS.get(name, [])
+        foreign = _foreign_keys(keyed[name], names) if name in keyed else []
+        foreign += _DERIVED_FOREIGN_KEYS.get(name, [])
         if foreign:
             schema["foreignKeys"] = foreign
         resources.append(
@@ -149,7 +152,7 @@ def datapackage(index: Index) -> dict[str, Any]:
         "name": "jp-mfg-policy",
         "title": "Japan's manufacturing-policy system",
         "version": DATA_VERSION,
-        "created": str(DATA_AS_OF),
+        "created": f"{DATA_AS_OF}T00:00:00Z",
         "description": "Ministries, agencies, councils, business federations, laws, programmes, plans and "
         "strategies of Japan's manufacturing and innovation policy, each fact with its source and date."
         + (f" As of {index.dataset.as_of}." if index.dataset.as_of else ""),
@@ -166,7 +169,12 @@ def datapackage(index: Index) -> dict[str, Any]:
 
 
 _TARGET_TABLES = {"organization": "organizations", "law": "laws", "strategy": "strategies", "source": "sources"}
-_LONG_FOREIGN_KEYS = {
+# Columns the tables derive (not fields of the model) that name other records.
+_DERIVED_FOREIGN_KEYS = {
+    "organizations": [
+        {"fields": ["parent"], "reference": {"resource": "organizations", "fields": ["id"]}},
+        {"fields": ["ministry"], "reference": {"resource": "organizations", "fields": ["id"]}},
+    ],
     "lineage": [
         {"fields": ["predecessor"], "reference": {"resource": "organizations", "fields": ["id"]}},
         {"fields": ["successor"], "reference": {"resource": "organizations", "fields": ["id"]}},
@@ -181,7 +189,7 @@ def _foreign_keys(collection: Any, names: list[str]) -> list[dict[str, Any]]:
     found = []
     for field in attrs.fields(collection.cls):
         target = _TARGET_TABLES.get(field.metadata.get(REFERS_TO, ""))
-        if target is not None and field.default != () and json_name(field) in names and target != "sources":
+        if target is not None and field.default != () and json_name(field) in names:
             found.append({"fields": [json_name(field)], "reference": {"resource": target, "fields": ["id"]}})
     return found
 
@@ -216,25 +224,49 @@ def export(index: Index, path: str | os.PathLike[str], fmt: str, *, bom: bool = 
     return _write_all(contents)
 
 
+def _temporary(file: Path, suffix: str) -> Path:
+    """A new, empty file of our own beside *file* (so that renaming it is atomic)."""
+    handle, name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=suffix, dir=file.parent)
+    os.close(handle)
+    return Path(name)
+
+
 def _write_all(contents: Mapping[Path, Callable[[], bytes]]) -> list[Path]:
     """Write every file to a temporary file beside it, then rename them all into place."""
     for file in contents:
         if file.is_symlink():
             msg = f"refusing to write {file}: it is a symbolic link"
             raise OSError(msg)
-    written: list[tuple[str, Path]] = []
+    written: list[tuple[Path, Path]] = []
+    placed: list[tuple[Path | None, Path]] = []  # (backup or None, file): to undo a half-replaced set
     try:
         for file, make in contents.items():
             data = make()
-            handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-            written.append((temporary, file))
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
+            written.append((_temporary(file, ".tmp"), file))
+            written[-1][0].write_bytes(data)
         for temporary, file in written:
-            Path(temporary).replace(file)
+            backup = None
+            if file.exists():
+                backup = _temporary(file, ".old")
+                try:
+                    file.replace(backup)
+                except BaseException:
+                    backup.unlink()
+                    raise
+            placed.append((backup, file))
+            temporary.replace(file)
     except BaseException:
         for temporary, _ in written:
             with contextlib.suppress(FileNotFoundError):
-                Path(temporary).unlink()
+                temporary.unlink()
+        for backup, file in reversed(placed):
+            if backup is None:
+                with contextlib.suppress(FileNotFoundError):
+                    file.unlink()
+            else:
+                backup.replace(file)
         raise
+    for backup, _ in placed:
+        if backup is not None:
+            backup.unlink()
     return list(contents)

@@ -10,7 +10,7 @@ import attrs
 
 from . import _fields as f
 from ._dates import PartialDate, Period
-from ._enums import CaveatTopic, EventKind, RelationKind, SourceKind
+from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, CaveatTopic, EventKind, RelationKind, SourceKind
 from ._records import Citation
 
 
@@ -126,6 +126,21 @@ class Event:
     to_value: str | None = f.line(optional=True)
     sources: tuple[Citation, ...] = ()
     note: str | None = f.text()
+
+    def successions(self) -> tuple[tuple[str, str], ...]:
+        """
+        The (predecessor, successor) pairs of ids this event states: founding from others, or handing on.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> [e.successions() for e in jmp.load().history("METI") if e.successions()]
+            [(('miti', 'meti'), ('economic-planning-agency', 'meti'))]
+        """
+        if self.kind in FROM_PREDECESSORS:
+            return tuple((other, self.body) for other in self.other)
+        if self.kind in TO_SUCCESSORS:
+            return tuple((self.body, other) for other in self.other)
+        return ()
 
 
 @attrs.frozen(kw_only=True)

@@ -14,7 +14,7 @@ import attrs
 
 from ._bodies import Organization
 from ._dates import PartialDate
-from ._enums import FROM_PREDECESSORS, HIERARCHICAL, TO_SUCCESSORS, RelationKind
+from ._enums import HIERARCHICAL, RelationKind
 from ._fields import REFERS_TO
 from ._index import Index
 from ._registry import COLLECTIONS, EVENTS, ORGANIZATIONS, RELATIONS
@@ -106,21 +106,14 @@ def to_networkx(index: Index, kind: str = "all") -> Any:
             graph.add_edge(
                 relation.subject,
                 relation.object,
-                key=relation.kind.value,
-                kind=relation.kind.value,
+                kind=relation.kind.value,  # no key: a relation that ends and begins again is two edges
                 valid_from=None if relation.valid_from is None else str(relation.valid_from),
                 valid_until=None if relation.valid_until is None else str(relation.valid_until),
                 sources=[citation.source for citation in relation.sources],
             )
     if kind in ("succession", "all"):
         for event in index.dataset[EVENTS]:
-            for other in event.other:
-                if event.kind in FROM_PREDECESSORS:
-                    pair = (other, event.body)
-                elif event.kind in TO_SUCCESSORS:
-                    pair = (event.body, other)
-                else:
-                    continue
+            for pair in event.successions():
                 if all(node in graph for node in pair) and not graph.has_edge(*pair, key="succeeded_by"):
                     graph.add_edge(
                         *pair,

@@ -5,12 +5,14 @@ The hierarchy and the lineage: who sits under whom, and what preceded and succee
 from __future__ import annotations
 
 from ._bodies import Ministry, Organization
+from ._dates import NEVER_AFTER
 from ._enums import LegalForm
 from ._index import Index
+from ._registry import RELATIONS
 
-#: Legal forms of ministry rank besides the ministries: the Cabinet Office, and the agencies headed by a
-#: Minister of State (大臣庁) such as the Science and Technology Agency before 2001.
-MINISTERIAL_FORMS = frozenset({LegalForm.CABINET_OFFICE, LegalForm.MINISTERIAL_AGENCY})
+#: Legal forms of ministry rank: the ministries (the Prime Minister's Office among them), the Cabinet
+#: Office, and the agencies headed by a Minister of State (大臣庁) such as the Science and Technology Agency.
+MINISTERIAL_FORMS = frozenset({LegalForm.MINISTRY, LegalForm.CABINET_OFFICE, LegalForm.MINISTERIAL_AGENCY})
 
 
 def children(index: Index, org: Organization) -> tuple[Organization, ...]:
@@ -51,15 +53,37 @@ def is_ministerial(org: Organization) -> bool:
     return isinstance(org, Ministry) or org.legal_form in MINISTERIAL_FORMS
 
 
-def ministry_of(index: Index, org: Organization) -> Organization | None:
-    """The nearest body of ministry rank at or above *org* in *index*'s hierarchy, or None."""
+def parent_on(index: Index, org: Organization, day: int) -> Organization | None:
+    """The body *org* sat under on *day* (an ordinal), from the relations that held that day."""
+    relations = index.dataset[RELATIONS]
+    for position in index.parent_relations.get(org.id, ()):
+        start, end = index.relation_days[position]
+        if start <= day < end:
+            found = index.by_id.get(relations[position].subject)
+            if isinstance(found, Organization):
+                return found
+    return None
+
+
+def ministry_of(index: Index, org: Organization, day: int | None = None) -> Organization | None:
+    """
+    The nearest body of ministry rank at or above *org*, or None.
+
+    On *day* (an ordinal) if given; otherwise today, or a former body's last day.
+    """
+    if day is None:
+        start, end = index.timeline.spans[org.id]
+        if end != NEVER_AFTER and start < end:
+            day = end - 1
+    elif not index.timeline.spans[org.id][0] <= day < index.timeline.spans[org.id][1]:
+        return None
     seen: set[str] = set()
     body: Organization | None = org
     while body is not None and body.id not in seen:
         if is_ministerial(body):
             return body
         seen.add(body.id)
-        body = parent(index, body)
+        body = parent(index, body) if day is None else parent_on(index, body, day)
     return None
 
 

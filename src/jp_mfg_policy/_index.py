@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._bodies import Organization
 from ._dataset import Dataset
-from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS
 from ._normalize import names_of, normalize_key
 from ._records import Entity
 from ._registry import ENTITIES, EVENTS, MEMBERSHIPS, ORGANIZATIONS, RELATIONS, SOURCES, Collection
@@ -85,7 +84,7 @@ class Index:
                         by_key[key] = entity
             # An id is the entity's own, whatever names others have borne.
             for entity in records:
-                exact[entity.id] = by_key[normalize_key(entity.id)] = entity
+                exact[entity.id] = entity  # written as an id; a name's spellings keep finding its bearer
             tables = self._tables.setdefault(collection.name, (MappingProxyType(exact), MappingProxyType(by_key)))
         return tables
 
@@ -154,6 +153,15 @@ class Index:
         return _frozen(children), MappingProxyType(above)
 
     @functools.cached_property
+    def parent_relations(self) -> Mapping[str, tuple[int, ...]]:
+        """Body id -> the positions of the hierarchical relations that put it under another, at any time."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for position, relation in enumerate(self.dataset[RELATIONS]):
+            if relation.kind.hierarchical:
+                found[relation.object].append(position)
+        return _frozen(found)
+
+    @functools.cached_property
     def events_by_body(self) -> Mapping[str, tuple[Event, ...]]:
         """Entity id -> its events in date order, undated ones last."""
         grouped: dict[str, list[Event]] = defaultdict(list)
@@ -175,13 +183,9 @@ class Index:
         before: dict[str, dict[str, None]] = defaultdict(dict)
         after: dict[str, dict[str, None]] = defaultdict(dict)
         for event in self.dataset[EVENTS]:
-            for other in event.other:
-                if event.kind in FROM_PREDECESSORS:
-                    before[event.body][other] = None
-                    after[other][event.body] = None
-                elif event.kind in TO_SUCCESSORS:
-                    after[event.body][other] = None
-                    before[other][event.body] = None
+            for predecessor, successor in event.successions():
+                before[successor][predecessor] = None
+                after[predecessor][successor] = None
         return (
             MappingProxyType({k: tuple(v) for k, v in before.items()}),
             MappingProxyType({k: tuple(v) for k, v in after.items()}),

@@ -213,7 +213,10 @@ def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0
         for label in ("passed", "promulgated", "effective", "repealed"):
             add(label, getattr(entity, label))
         for number, requirement in enumerate(entity.requires, 1):
-            add(f"requires ({number})", requirement)
+            add(
+                f"requires ({number})",
+                f"{requirement.article}: {requirement.text}" if requirement.article else requirement.text,
+            )
     if isinstance(entity, Program | Plan):
         first, last = entity.first_fiscal_year, entity.last_fiscal_year
         add("fiscal years", f"FY{first or '?'}–{'FY' + str(last) if last else 'ongoing'}")

@@ -21,18 +21,23 @@ from ._dates import PartialDate
 
 if TYPE_CHECKING:
     from ._bodies import Organization
-    from ._dataset import Dataset
     from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
     from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy
 
 R = TypeVar("R")
 
 
+class Records(Protocol):
+    """Records by collection: a dataset."""
+
+    def __getitem__(self, collection: Collection[R], /) -> tuple[R, ...]: ...
+
+
 class HasDataset(Protocol):
-    """Anything that holds a :class:`~jp_mfg_policy._dataset.Dataset`: a system."""
+    """Anything that holds records by collection: a system."""
 
     @property
-    def dataset(self) -> Dataset:
+    def dataset(self) -> Records:
         """The records."""
 
 

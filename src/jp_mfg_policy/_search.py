@@ -117,7 +117,8 @@ class Tables:
                     name_starts.append(name_at)
                     name_owners.append((number, field, value))
                     name_at += len(key) + 1
-            for field, value in _texts(entity, index):
+            # Names again among the texts: their words then match in any order.
+            for field, value in (*name_fields(entity), *_texts(entity, index)):
                 key = normalize_key(value)
                 texts.append(key)
                 text_starts.append(text_at)

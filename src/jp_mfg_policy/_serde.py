@@ -27,7 +27,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
-from ._dates import PartialDate, _short
+from ._dates import PartialDate, short
 from ._document import DOCUMENT_KEYS, Document, Override
 from ._fields import JSON_NAME, FieldError
 from ._records import Citation
@@ -89,7 +89,7 @@ def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
         return type_(value)
     except ValueError:
         allowed = ", ".join(member.value for member in type_)
-        msg = f"{_short(value)} is not a known {type_.__name__} (expected one of: {allowed})"
+        msg = f"{short(value)} is not a known {type_.__name__} (expected one of: {allowed})"
         raise ValueError(msg) from None
 
 
@@ -180,7 +180,7 @@ def _make_converter() -> cattrs.Converter:
         cls = ORGANIZATIONS.class_of(tag) if isinstance(tag, str) else None
         if cls is None:
             allowed = ", ".join(cls.TAG for cls in ORGANIZATIONS.classes)
-            msg = f"'kind' must be one of: {allowed}; got {_short(tag) if isinstance(tag, str) else json_type(tag)}"
+            msg = f"'kind' must be one of: {allowed}; got {short(tag) if isinstance(tag, str) else json_type(tag)}"
             raise ValueError(msg)
         if not issubclass(cls, declared):
             msg = f"'kind' is {tag!r}, but a {declared.__name__} is expected here"
@@ -234,7 +234,7 @@ def format_problem(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, FieldError):
         return f"{exc}{_AT_FIELD}{exc.field}"
     if isinstance(exc, ForbiddenExtraKeysError):
-        names = ", ".join(_short(name) for name in sorted(exc.extra_fields))
+        names = ", ".join(short(name) for name in sorted(exc.extra_fields))
         return f"unknown field {names} (not part of the format; check its spelling)"
     if isinstance(exc, KeyError):
         return "required field missing"
@@ -287,7 +287,7 @@ def structure_document(raw: Mapping[str, Any], file: str) -> tuple[Document | No
         collection = BY_NAME.get(key)
         if collection is None:
             expected = ", ".join([*BY_NAME, *DOCUMENT_KEYS])
-            problems.append(Problem(file, f"$.{key}", f"unknown collection {_short(key)}; expected one of: {expected}"))
+            problems.append(Problem(file, f"$.{key}", f"unknown collection {short(key)}; expected one of: {expected}"))
             continue
         found, wrong = structure(value, types.GenericAlias(tuple, (collection.cls, ...)), file, f"$.{key}")
         problems += wrong

@@ -113,7 +113,14 @@ class PolicySystem:
 
     @property
     def index(self) -> Index:
-        """The lookup tables (private in all but name: their shape may change)."""
+        """
+        The lookup tables (private in all but name: their shape may change).
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().index.dataset is jmp.load().dataset
+            True
+        """
         return self._index
 
     @property
@@ -482,13 +489,11 @@ class PolicySystem:
             'MITI'
         """
         org = self.organization(key)
-        if at is None and self.as_of is None and org.dissolved is not None:
-            at = org.dissolved.start() - dt.timedelta(days=1)
         if at is None:
             return _hierarchy.ministry_of(self._index, org)
-        past = self.at(at)
-        found = past.get(org, None)
-        return _hierarchy.ministry_of(past._index, found) if isinstance(found, Organization) else None  # noqa: SLF001 - the same class
+        found = _hierarchy.ministry_of(self._index, org, as_date(at).toordinal())
+        # As the snapshot of that day shows it: under the name and form it had then.
+        return None if found is None else self.at(at).organization(found.id)
 
     def relations(
         self,

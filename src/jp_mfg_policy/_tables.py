@@ -26,7 +26,7 @@ import attrs
 from . import _hierarchy
 from ._bodies import Organization
 from ._dates import PartialDate
-from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, LegalForm
+from ._enums import LegalForm
 from ._fields import REFERS_TO, json_name
 from ._identifiers import IdentifierScheme, identifier_url
 from ._index import Index
@@ -264,13 +264,7 @@ def _references(index: Index) -> Iterator[dict[str, object]]:
 def _lineage(index: Index) -> Iterator[dict[str, object]]:
     seen: set[tuple[str, str]] = set()
     for number, event in enumerate(index.dataset[EVENTS]):
-        for other in event.other:
-            if event.kind in FROM_PREDECESSORS:
-                pair = (other, event.body)
-            elif event.kind in TO_SUCCESSORS:
-                pair = (event.body, other)
-            else:
-                continue
+        for pair in event.successions():
             if pair not in seen:
                 seen.add(pair)
                 yield {

@@ -355,10 +355,7 @@ class _Rules:
         links: dict[tuple[str, str], Located] = {}
         for located in self.records["events"]:
             event = located.item
-            if event.kind not in FROM_PREDECESSORS | TO_SUCCESSORS:
-                continue
-            for other in event.other:
-                pair = (other, event.body) if event.kind in FROM_PREDECESSORS else (event.body, other)
+            for pair in event.successions():
                 first = links.setdefault(pair, located)
                 if (
                     first is not located

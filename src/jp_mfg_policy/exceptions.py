@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import attrs
 
+#: How much of an unknown key an error message quotes.
+_QUOTED = 200
+
 
 @attrs.frozen
 class Problem:
@@ -76,7 +79,10 @@ class UnknownEntityError(KeyError):
         super().__init__(key)
 
     def __str__(self) -> str:
-        message = f"no entity matches {self.key!r}"
+        key = self.key
+        if isinstance(key, str) and len(key) > _QUOTED:
+            key = key[:_QUOTED] + "…"
+        message = f"no entity matches {key!r}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         return message
