@@ -72,7 +72,8 @@ def subject(record: object) -> str:
     if isinstance(record, Entity):
         return record.name
     if isinstance(record, Event):
-        return f"{record.body} {record.kind.value.replace('_', ' ')} on {record.date or 'an unknown date'}"
+        others = f" {', '.join(record.other)}" if record.other else ""
+        return f"{record.body} {record.kind.value.replace('_', ' ')}{others} on {record.date or 'an unknown date'}"
     if isinstance(record, Relation):
         return f"{record.subject} {record.kind.value.replace('_', ' ')} {record.object}"
     if isinstance(record, MembershipCount):

@@ -106,7 +106,7 @@ def _fit(line: str, width: int | None) -> str:
 def _when(text: str) -> dt.date:
     """An argparse type: anything `at()` takes, written on the command line."""
     try:
-        return as_date(int(text) if text.isdigit() and len(text) <= 4 else text)  # noqa: PLR2004 - a year
+        return as_date(int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else text)  # noqa: PLR2004 - a year
     except (TypeError, ValueError) as exc:
         msg = f"expected a year (1999), a date (1999-04 or 1999-04-01) or a fiscal year (FY1999): {exc}"
         raise argparse.ArgumentTypeError(msg) from None
