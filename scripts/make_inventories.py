@@ -114,6 +114,12 @@ PROJECTS: dict[str, tuple[str, str, str, list[tuple[str, str, str]]]] = {
 }
 
 
+def _address(name: str, uri: str) -> str:
+    """*uri* with every "$" but a final one written out as *name*: Sphinx expands only the final one."""
+    final = uri.endswith("$")
+    return uri.removesuffix("$").replace("$", name) + ("$" if final else "")
+
+
 def inventory(project: str, version: str, objects: list[tuple[str, str, str]]) -> bytes:
     r"""
     One ``objects.inv`` file (Sphinx inventory version 2) listing *objects*.
@@ -123,6 +129,9 @@ def inventory(project: str, version: str, objects: list[tuple[str, str, str]]) -
         >>> header, _, body = data.partition(b"zlib.\n")
         >>> header.splitlines()[0], zlib.decompress(body)
         (b'# Sphinx inventory version 2', b'x.y py:function 1 api.html#$ -\n')
+        >>> zlib.decompress(inventory("X", "1", [("x.y", "py:class", "api/$.html#$")]).partition(b"zlib.\n")[2])
+        b'x.y py:class 1 api/x.y.html#$ -\n'
+
     """
     header = (
         "# Sphinx inventory version 2\n"
@@ -130,7 +139,7 @@ def inventory(project: str, version: str, objects: list[tuple[str, str, str]]) -
         f"# Version: {version}\n"
         "# The remainder of this file is compressed using zlib.\n"
     )
-    lines = "".join(f"{name} {role} 1 {uri} -\n" for name, role, uri in sorted(objects))
+    lines = "".join(f"{name} {role} 1 {_address(name, uri)} -\n" for name, role, uri in sorted(objects))
     return header.encode("utf-8") + zlib.compress(lines.encode("utf-8"), 9)
 
 

@@ -255,3 +255,34 @@ class TestErrors:
         found = problems_of(caught.value)
         assert any(name == broken.name and "malformed JSON" in message for name, _, message in found)
         assert any(name == dangling.name and "unknown entity id 'nobody'" in message for name, _, message in found)
+
+
+def test_problems_of_an_array_are_bounded(write_data: WriteData) -> None:
+    """A file of many bad values reports the first MAX_PROBLEMS_PER_ARRAY of them, at their indexes, and stops."""
+    from jp_mfg_policy._serde import MAX_PROBLEMS_PER_ARRAY
+
+    path = write_data({"organizations": [1.5] * (MAX_PROBLEMS_PER_ARRAY * 50)})
+    with pytest.raises(jmp.DataError) as caught:
+        jmp.load(extra=[path])
+    paths = [problem.path for problem in caught.value.problems]
+    assert [f"$.organizations[{index}]" for index in range(MAX_PROBLEMS_PER_ARRAY)] == paths
+
+
+def test_a_source_can_be_corrected(write_data: WriteData) -> None:
+    """An override corrects a source like any other record, and the corrected source names the override's file."""
+    path = write_data(
+        {
+            "sources": [{"id": "mine", "title": "My check", "publisher": "Me"}],
+            "overrides": [
+                {
+                    "collection": "sources",
+                    "id": "cambridge-actors",
+                    "set": {"accessed": "2026-11-28"},
+                    "sources": cite("mine"),
+                }
+            ],
+        }
+    )
+    system = jmp.load(extra=[path])
+    assert jmp.PartialDate(2026, 11, 28) == system.source("cambridge-actors").accessed
+    assert str(path) == system.origin(system.source("cambridge-actors"))

@@ -236,9 +236,6 @@ class TestDataIsTheSource:
         """The script that regenerated sources.json from notes outside the repository is gone."""
         assert not (ROOT / _RETIRED).exists()
 
-    @pytest.mark.xfail(
-        strict=True, reason="bug: CONTRIBUTING.md:13 and data/sources.json (about.produced_by) still name the script"
-    )
     def test_nothing_refers_to_the_generator(self) -> None:
         """No file names scripts/make_sources.py (but the changelog's note of its removal): the data is the source."""
         exempt = {Path(__file__).resolve(), (ROOT / "CHANGELOG.md").resolve()}

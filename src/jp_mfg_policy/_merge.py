@@ -153,13 +153,16 @@ def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[
         # Citations accumulate: the record's own, any the change lists, and the override's.
         added = changes.pop("sources", [])
         data |= changes
-        if "sources" in data or added or override.sources:
+        cls = BY_NAME[override.collection].cls
+        # A source cites nothing itself: its correction is attributed to the override's file (its origin).
+        if "sources" in attrs.fields_dict(cls) and ("sources" in data or added or override.sources):
             data["sources"] = [
                 *data.get("sources", []),
                 *(added if isinstance(added, list) else [added]),
                 *unstructure(override.sources),
             ]
-        cls = BY_NAME[override.collection].cls
+        elif added:
+            data["sources"] = added  # refused below, naming the field
         changed, wrong = structure(data, cls, located.file, f"{located.path}.set")
         if wrong:
             problems.extend(wrong)

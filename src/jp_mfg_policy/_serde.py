@@ -22,8 +22,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
@@ -47,6 +46,10 @@ _JSON_TYPES = {
     dt.time: "a TOML time",
 }
 _ORGANIZATION_CLASSES = frozenset(ORGANIZATIONS.classes)
+
+
+#: How many faults of one array a report lists before it stops looking.
+MAX_PROBLEMS_PER_ARRAY = 100
 
 
 def json_type(value: object) -> str:
@@ -127,6 +130,34 @@ def _is_mapping(type_: Any) -> bool:
     return get_origin(type_) is dict
 
 
+def _tuple_hook(converter: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
+    """Structure a JSON array as a tuple of *type_*'s items, reporting each bad item at its index."""
+    item_type = get_args(type_)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if type(value) is not list:  # a string or an object would iterate, silently
+            msg = f"expected an array, got {json_type(value)}"
+            raise TypeError(msg)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every fault of an item is reported at its index
+                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote("", index, item_type)]
+                errors.append(exc)
+                # The faults of an array are reported up to a bound: each one costs memory, and a
+                # file of a million bad values would otherwise cost gigabytes to describe.
+                if len(errors) == MAX_PROBLEMS_PER_ARRAY:
+                    break
+        if errors:
+            msg = f"While structuring {type_!r}"
+            raise IterableValidationError(msg, errors, type_)
+        return tuple(items)
+
+    return structure
+
+
 def _make_converter() -> cattrs.Converter:
     converter = make_converter(detailed_validation=True, forbid_extra_keys=True)
     for type_, name in ((str, "a string"), (int, "an integer"), (bool, "true or false")):
@@ -138,18 +169,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook_factory(_is_mapping, lambda _t: _structure_mapping)
 
-    def tuple_factory(type_: Any) -> Callable[[Any, Any], Any]:
-        inner: Callable[[Any, Any], tuple[Any, ...]] = homogenous_tuple_structure_factory(type_, converter)
-
-        def structure(value: object, _: object) -> tuple[Any, ...]:
-            if type(value) is not list:  # a string or an object would iterate, silently
-                msg = f"expected an array, got {json_type(value)}"
-                raise TypeError(msg)
-            return inner(value, type_)
-
-        return structure
-
-    converter.register_structure_hook_factory(_is_variadic_tuple, tuple_factory)
+    converter.register_structure_hook_factory(_is_variadic_tuple, functools.partial(_tuple_hook, converter))
 
     structure_hooks: dict[type, Callable[[Any, Any], Any]] = {}
 
