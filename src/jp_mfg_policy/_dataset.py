@@ -48,15 +48,19 @@ class Dataset:
         *,
         as_of: dt.date | None = None,
         origins: Mapping[tuple[str, Any], str] | None = None,
+        ordered: bool = False,
     ) -> None:
         self._records: dict[str, tuple[Any, ...]] = {}
         self._reader: Reader | None = None
         # Reentrant: building one collection may read another (recommendations follow their strategies).
         self._lock = threading.RLock()
         for collection in COLLECTIONS:
-            self._set(collection, records.get(collection.name, ()))
+            self._set(collection, records.get(collection.name, ()), ordered=ordered)
         self.as_of = as_of
-        self._origins: Mapping[tuple[str, Any], str] = MappingProxyType(dict(origins or {}))
+        # A snapshot shares its record's (read-only) origins rather than copy them.
+        self._origins: Mapping[tuple[str, Any], str] = (
+            origins if isinstance(origins, MappingProxyType) else MappingProxyType(dict(origins or {}))
+        )
         self._origin_of: Callable[[str], str] | None = None
         self._hash: int | None = None
 
@@ -75,9 +79,9 @@ class Dataset:
         dataset._origin_of = origin_of
         return dataset
 
-    def _set(self, collection: Collection[Any], items: Iterable[Any]) -> None:
+    def _set(self, collection: Collection[Any], items: Iterable[Any], *, ordered: bool = False) -> None:
         records = tuple(items)
-        if collection.order is not None:
+        if collection.order is not None and not ordered:
             records = collection.order(records, self.named)
         self._records[collection.name] = records
 

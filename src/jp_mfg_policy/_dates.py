@@ -92,6 +92,17 @@ class PartialDate:
     # The one compared and hashed field: attrs derives every comparison from it.
     _key: tuple[int, int, int] = attrs.field(init=False, repr=False, default=attrs.Factory(_sort_key, takes_self=True))
 
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """
+        The plain tuple the dates compare by (a missing month or day counts as 0): a fast key for ``sorted``.
+
+        Example:
+            >>> PartialDate(2001, 4).sort_key
+            (2001, 4, 0)
+        """
+        return self._key
+
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """

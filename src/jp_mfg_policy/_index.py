@@ -67,6 +67,11 @@ class Index:
         """Source id -> source."""
         return MappingProxyType({source.id: source for source in self.dataset[SOURCES]})
 
+    @functools.cached_property
+    def bodies_as_written(self) -> Mapping[str, Entity]:
+        """The bodies by their ids and names exactly as written (or casefolded): the commonest lookups."""
+        return self._names(ENTITIES[0])[0]
+
     def _names(self, collection: Collection[Entity]) -> tuple[Mapping[str, Entity], Mapping[str, Entity]]:
         """The name tables of one collection: names as written (and casefolded), and normalised."""
         tables = self._tables.get(collection.name)
@@ -100,6 +105,9 @@ class Index:
             found = self.root.lookup(key)
             if found is not None and found.id in self.by_id:
                 return self.by_id[found.id]
+        found = self.bodies_as_written.get(key)  # the commonest case: a body, as written
+        if found is not None:
+            return found
         folded, normalised = key.casefold(), None
         for collection in ENTITIES:
             exact, by_key = self._names(collection)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from ._document import Document, Override
+from ._fields import json_name
 from ._registry import BY_NAME, COLLECTIONS
 from ._serde import structure, unstructure
 from .exceptions import Problem
@@ -38,16 +39,9 @@ class Table:
         self._by_id: dict[str, list[int]] | None = None
         # Field names of a `match` -> (their unstructured values -> slots).
         self._by_fields: dict[tuple[str, ...], dict[str, list[int]]] = {}
-        self._data: dict[int, dict[str, Any]] = {}
 
     def __iter__(self) -> Iterator[Located]:
         return (located for located in self.slots if located is not None)
-
-    def _unstructured(self, slot: int) -> dict[str, Any]:
-        if slot not in self._data:
-            located = self.slots[slot]
-            self._data[slot] = {} if located is None else unstructure(located.item)
-        return self._data[slot]
 
     @staticmethod
     def _key(values: Iterable[Any]) -> str:
@@ -69,8 +63,7 @@ class Table:
             index = self._by_fields[fields] = defaultdict(list)
             for slot, located in enumerate(self.slots):
                 if located is not None:
-                    data = self._unstructured(slot)
-                    index[self._key(data.get(field) for field in fields)].append(slot)
+                    index[self._key(_values(located.item, fields))].append(slot)
         wanted = self._key((override.match or {})[field] for field in fields)
         return [slot for slot in index.get(wanted, []) if self.slots[slot] is not None]
 
@@ -78,16 +71,14 @@ class Table:
         """Put *located* in *slot* (None to remove), keeping the indexes right."""
         old = self.slots[slot]
         if old is not None:
-            data = self._unstructured(slot)
             for fields, index in self._by_fields.items():
-                index[self._key(data.get(field) for field in fields)].remove(slot)
+                index[self._key(_values(old.item, fields))].remove(slot)
             if self._by_id is not None:
                 self._by_id[old.item.id].remove(slot)
-        self._data.pop(slot, None)
         self.slots[slot] = located
         if located is not None:
             for fields, index in self._by_fields.items():
-                index[self._key(self._unstructured(slot).get(field) for field in fields)].append(slot)
+                index[self._key(_values(located.item, fields))].append(slot)
             if self._by_id is not None:
                 self._by_id[located.item.id].append(slot)
 
@@ -103,6 +94,13 @@ def gather(documents: Iterable[tuple[str, Document]]) -> dict[str, Table]:
 
 def _has_id(collection: str) -> bool:
     return any(field.name == "id" for field in attrs.fields(BY_NAME[collection].cls))
+
+
+def _values(record: object, fields: tuple[str, ...]) -> Iterator[Any]:
+    """The values of *record*'s fields named as in data files, in their JSON form: only those, not the whole record."""
+    names = {json_name(field): field.name for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(record)))}
+    for field in fields:
+        yield unstructure(getattr(record, names[field])) if field in names else None
 
 
 def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[Problem]:

@@ -175,11 +175,19 @@ def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tupl
         return None, [Problem(file, "$", f"not UTF-8: byte {exc.start:,} is {data[exc.start : exc.start + 1]!r}")]
     text = text.removeprefix("\ufeff")
     raw: object
+    duplicates: list[_Duplicates] = []
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = _object(pairs)
+        if type(found) is _Duplicates:
+            duplicates.append(found)  # so that only a file with duplicate keys is walked for them
+        return found
+
     try:
         if is_toml(file):
             raw = tomllib.loads(text, parse_float=_finite)
         else:
-            raw = json.loads(text, object_pairs_hook=_object, parse_constant=_reject_constant, parse_float=_finite)
+            raw = json.loads(text, object_pairs_hook=hook, parse_constant=_reject_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         return None, [Problem(file, "$", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
     except tomllib.TOMLDecodeError as exc:
@@ -191,7 +199,7 @@ def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tupl
     if not isinstance(raw, dict):
         return None, [Problem(file, "$", "the file must hold a JSON object whose keys name collections")]
     problems = []
-    if type(raw) is _Duplicates or any(type(v) is _Duplicates for _, v in _walk(raw, "$")):
+    if duplicates:
         for where, item in _walk(raw, "$"):
             if type(item) is _Duplicates:
                 problems += [Problem(file, where, f"the key {key!r} appears twice in one object") for key in item.twice]

@@ -51,7 +51,7 @@ _EPOCH = PartialDate(1)
 
 def _events_in_date_order(events: Sequence[Event], _named: Callable[[str], Sequence[Any]]) -> tuple[Event, ...]:
     # sorted() is stable: events of one date keep their data order.
-    return tuple(sorted(events, key=lambda event: (event.date is None, event.date or _EPOCH)))
+    return tuple(sorted(events, key=lambda event: (event.date is None, (event.date or _EPOCH).sort_key)))
 
 
 def _recommendations_in_strategy_order(

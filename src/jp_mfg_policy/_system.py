@@ -258,7 +258,10 @@ class PolicySystem:
             >>> system.get("ｍｅｔｉ").id, system.get("Japan Patent Office").id, system.get("nope", None)
             ('meti', 'jpo', None)
         """
-        if isinstance(key, str):
+        if type(key) is str and self._index.root is None:
+            # The commonest lookup, a body by its id or name as written, without the general path.
+            entity = self._index.bodies_as_written.get(key) or self._index.lookup(key)
+        elif isinstance(key, str):
             entity = self._index.lookup(key)
         elif isinstance(cast("object", key), Entity):
             entity = self._index.by_id.get(key.id)

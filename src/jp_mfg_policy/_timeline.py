@@ -302,7 +302,7 @@ class Timeline:
                 if isinstance(entity, Organization)
                 else []
             )
-            name_list = name_spells(entity, span)
+            name_list = name_spells(entity, span) if getattr(entity, "former_names", ()) else []
             change_days = boundaries(entity, form_list, name_list)
             if len(form_list) > 1 or name_list or change_days:
                 forms[entity.id], names[entity.id] = form_list, name_list
