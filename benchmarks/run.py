@@ -1,19 +1,31 @@
 """
 Run every benchmark and print a table of figures, each against a baseline measured in the same run.
 
-    python benchmarks/run.py                 # everything: 1 000, 10 000 and 100 000 organisations
-    python benchmarks/run.py --quick         # a smoke run on the smallest dataset
+    python benchmarks/run.py                  # 1 000, 10 000 and 100 000 bodies (about 10 minutes)
+    python benchmarks/run.py --quick          # a smoke run on small sizes (under a minute)
+    python benchmarks/run.py --only startup --compare /tmp/oldvenv/bin/python
 
-Each figure is a ratio to its floor (a fresh interpreter importing only attrs and cattrs; a plain
-dict lookup; ``json.loads`` of the same bytes), so a slow or noisy machine does not mislead.
+Every figure is a ratio to a floor measured in the same run, the two measured in alternation
+(one of each, then again) and summarised by their medians, so that a slow or busy machine does
+not mislead: a fresh interpreter importing only attrs and cattrs for the start-up figures,
+``json.loads`` of the same bytes for loading, a dict lookup for ``get``. Where a goal is an
+absolute time (``at(year)``, overrides) the figure is in milliseconds.
+
+``--compare PYTHON`` measures the start-up figures of another installation (say, a virtualenv
+of an older release) in the same alternation, so that the two can be compared directly.
+The cycle collector is left as Python configures it: the time it takes is part of the figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import functools
 import gc
 import json
+import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,56 +33,312 @@ import tempfile
 import time
 import timeit
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import dataset
+from generate import dataset, dumps, override_bodies, overrides
 
 import jp_mfg_policy as jmp
 
-Row = tuple[str, str, str, str, str]
+#: Every figure the run prints, by key (the first column), in order; the smoke test checks them all.
+FIGURES = (
+    "startup.floor",
+    "startup.import",
+    "startup.cold",
+    "startup.show",
+    "load.ratio",
+    "load.bundled",
+    "load.linearity",
+    "overrides.load",
+    "overrides.cost",
+    "at.first",
+    "at.repeat",
+    "at.other-year",
+    "lookup.id",
+    "lookup.name",
+    "lookup.name_ja",
+    "lookup.normalised",
+    "lookup.children",
+    "lookup.parent",
+    "memory.peak",
+)
+AREAS = ("startup", "load", "overrides", "at", "lookup", "memory")
 
 
-def _median_time(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
+class Row(NamedTuple):
+    """One figure of the table."""
+
+    key: str
+    measure: str
+    result: str
+    baseline: str
+    ratio: str
+    goal: str = ""
+    met: str = ""
+
+
+def _verdict(value: float, limit: float) -> str:
+    return "yes" if value <= limit else "**no**"
+
+
+def _median(times: Sequence[float]) -> float:
     return statistics.median(times)
 
 
-def _process(code: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
-    return time.perf_counter() - start
+def _alternate(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """The median time of each action, the actions run in turn, *rounds* times, starting each round one later."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    names = list(actions)
+    for round_number in range(rounds):
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            start = time.perf_counter()
+            actions[name]()
+            times[name].append(time.perf_counter() - start)
+    return {name: _median(found) for name, found in times.items()}
 
 
-def cold_start(repeat: int) -> list[Row]:
-    """Fresh processes: the package answering one get, against importing attrs and cattrs."""
-    floor_code = "import attrs, cattrs"
-    cases = {
-        "import jp_mfg_policy": "import jp_mfg_policy",
-        "import + load() + get('METI')": "import jp_mfg_policy as j; j.load().get('METI')",
-    }
-    floors, results = [], {name: [] for name in cases}
-    for _ in range(repeat):  # interleaved, so that drift hits both alike
-        floors.append(_process(floor_code))
-        for name, code in cases.items():
-            results[name].append(_process(code))
-    floor = statistics.median(floors)
-    return [
-        (
-            "cold start",
-            name,
-            f"{statistics.median(times) * 1e3:.1f} ms",
-            f"{floor * 1e3:.1f} ms (attrs+cattrs)",
-            f"{statistics.median(times) / floor:.2f}x",
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e3:,.1f} ms"
+
+
+def _us(seconds: float) -> str:
+    return f"{seconds * 1e6:,.2f} µs"
+
+
+# Start-up: fresh processes.
+
+
+def _command(python: str, *argv: str) -> Callable[[], object]:
+    def run() -> object:
+        return subprocess.run([python, *argv], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    return run
+
+
+def _show(python: str) -> tuple[str, Callable[[], object]]:
+    """``jp-mfg-policy show METI`` with *python*'s console script, or ``python -m jp_mfg_policy`` without one."""
+    script = Path(python).parent / "jp-mfg-policy"
+    if script.exists():
+        return "jp-mfg-policy show METI", _command(str(script), "show", "METI")
+    return "python -m jp_mfg_policy show METI", _command(python, "-m", "jp_mfg_policy", "show", "METI")
+
+
+def startup(rounds: int, compare: str | None) -> list[Row]:
+    """Import, cold start and the CLI in fresh processes, against a fresh ``import attrs, cattrs``."""
+    pythons = {"": sys.executable} | ({" (compared)": compare} if compare else {})
+    actions: dict[str, Callable[[], object]] = {"floor": _command(sys.executable, "-c", "import attrs, cattrs")}
+    labels: dict[str, str] = {}
+    for suffix, python in pythons.items():
+        actions["import" + suffix] = _command(python, "-c", "import jp_mfg_policy")
+        actions["cold" + suffix] = _command(python, "-c", "import jp_mfg_policy as j; j.load().get('METI')")
+        labels["show" + suffix], actions["show" + suffix] = _show(python)
+    for action in actions.values():  # once each, unmeasured: bytecode compiled, files in the page cache
+        action()
+    medians = _alternate(actions, rounds)
+    floor = medians["floor"]
+    rows = [Row("startup.floor", 'python -c "import attrs, cattrs"', _ms(floor), "", "1.00x")]
+    for suffix, python in pythons.items():
+        where = f" [{python}]" if suffix else ""
+        for name, measure, goal in (
+            ("import", "import jp_mfg_policy", None),
+            ("cold", "import jp_mfg_policy; load(); get('METI')", 1.2),
+            ("show", labels["show" + suffix], 1.5),
+        ):
+            ratio = medians[name + suffix] / floor
+            rows.append(
+                Row(
+                    f"startup.{name}" + (".compared" if suffix else ""),
+                    measure + where,
+                    _ms(medians[name + suffix]),
+                    f"{_ms(floor)} (attrs+cattrs)",
+                    f"{ratio:.2f}x",
+                    "" if goal is None else f"≤ {goal}x",
+                    "" if goal is None else _verdict(ratio, goal),
+                )
+            )
+    return rows
+
+
+# Loading user data.
+
+
+class Prepared(NamedTuple):
+    """A synthetic user file on disk, with its bytes."""
+
+    size: int
+    path: Path
+    data: bytes
+
+
+def prepare(size: int, folder: Path) -> Prepared:
+    """Write the synthetic file of *size* bodies."""
+    data = dumps(dataset(size))
+    path = folder / f"bodies-{size}.json"
+    path.write_bytes(data)
+    return Prepared(size, path, data)
+
+
+def _gc_time(action: Callable[[], object]) -> tuple[float, float]:
+    """The time *action* takes, and the part of it the cycle collector took (observed, never switched)."""
+    spent = [0.0, 0.0]
+
+    def watch(phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            spent[1] = time.perf_counter()
+        else:
+            spent[0] += time.perf_counter() - spent[1]
+
+    gc.callbacks.append(watch)
+    try:
+        start = time.perf_counter()
+        action()
+        total = time.perf_counter() - start
+    finally:
+        gc.callbacks.remove(watch)
+    return total, spent[0]
+
+
+def _load(path: Path, *, bundled: bool) -> jmp.PolicySystem:
+    return jmp.load(extra=[path], bundled=bundled)
+
+
+def loading(files: Sequence[Prepared], ratio_size: int, rounds: dict[int, int]) -> tuple[list[Row], jmp.PolicySystem]:
+    """
+    Loading user files of each size (``bundled=False``) against ``json.loads`` of the same bytes.
+
+    Returns the rows and the system of the largest file (for the queries).
+    """
+    rows: list[Row] = []
+    per_body: dict[int, float] = {}
+    for prepared in files:
+        medians = _alternate(
+            {
+                "json": functools.partial(json.loads, prepared.data),
+                "load": functools.partial(_load, prepared.path, bundled=False),
+            },
+            rounds[prepared.size],
         )
-        for name, times in results.items()
+        per_body[prepared.size] = medians["load"] / prepared.size
+        if prepared.size == ratio_size:
+            ratio = medians["load"] / medians["json"]
+            total, collecting = _gc_time(functools.partial(_load, prepared.path, bundled=False))
+            rows.append(
+                Row(
+                    "load.ratio",
+                    f"load(extra=[{prepared.size:,} bodies, {len(prepared.data) / 1e6:.1f} MB], bundled=False)",
+                    f"{medians['load']:.3f} s",
+                    f"{medians['json']:.3f} s (json.loads)",
+                    f"{ratio:.2f}x; cycle collector {collecting / total:.0%} of a load",
+                    "≤ 4x",
+                    _verdict(ratio, 4.0),
+                )
+            )
+            with_bundled = _alternate(
+                {
+                    "json": functools.partial(json.loads, prepared.data),
+                    "load": functools.partial(_load, prepared.path, bundled=True),
+                },
+                rounds[prepared.size],
+            )
+            rows.append(
+                Row(
+                    "load.bundled",
+                    f"load(extra=[{prepared.size:,} bodies]) with the bundled data",
+                    f"{with_bundled['load']:.3f} s",
+                    f"{with_bundled['json']:.3f} s (json.loads)",
+                    f"{with_bundled['load'] / with_bundled['json']:.2f}x",
+                )
+            )
+    smallest, largest = min(per_body), max(per_body)
+    growth = per_body[largest] / per_body[smallest]
+    steps = ", ".join(f"{size:,}: {_us(per_body[size])}" for size in sorted(per_body))
+    rows.append(
+        Row(
+            "load.linearity",
+            f"time per body at {largest:,} bodies (at each size: {steps})",
+            _us(per_body[largest]),
+            f"{_us(per_body[smallest])} (per body at {smallest:,})",
+            f"{growth:.2f}x",
+            "linear (≤ 1.3x)",
+            _verdict(growth, 1.3),
+        )
+    )
+    system = jmp.load(extra=[max(files, key=lambda p: p.size).path], bundled=False)
+    return rows, system
+
+
+def override_load(relations: int, count: int, rounds: int, folder: Path) -> list[Row]:
+    """*count* match-overrides over *relations* relations, against loading the same data without them."""
+    data = dataset(override_bodies(relations), relations=relations)
+    data_path, fixes_path = folder / "relations.json", folder / "overrides.json"
+    data_path.write_bytes(dumps(data))
+    fixes_path.write_bytes(dumps(overrides(data, count)))
+    medians = _alternate(
+        {
+            "plain": lambda: jmp.load(extra=[data_path], bundled=False),
+            "fixed": lambda: jmp.load(extra=[data_path, fixes_path], bundled=False),
+        },
+        rounds,
+    )
+    cost = medians["fixed"] - medians["plain"]
+    what = f"{count} match-overrides over {len(data['relations']):,} relations ({len(data['organizations']):,} bodies)"
+    return [
+        Row(
+            "overrides.load",
+            f"load(extra=[data, overrides]): {what}",
+            f"{medians['fixed']:.3f} s",
+            f"{medians['plain']:.3f} s (the data alone)",
+            f"{medians['fixed'] / medians['plain']:.2f}x",
+            "well under 1 s",
+            _verdict(medians["fixed"], 1.0),
+        ),
+        Row(
+            "overrides.cost",
+            "the overrides' own share (difference of the medians)",
+            _ms(cost),
+            "",
+            f"{_us(cost / count)} per override",
+        ),
     ]
+
+
+# Queries.
+
+
+def snapshots(system: jmp.PolicySystem) -> list[Row]:
+    """``at(year)``: the first call (its tables built), the same year again, and another year."""
+    size = len(system.organizations)
+    start = time.perf_counter()
+    system.at(2000)
+    first = time.perf_counter() - start
+    again = _median([_timed(lambda: system.at(2000)) for _ in range(5)])
+    other = _median([_timed(functools.partial(system.at, year)) for year in (1985, 1995, 2005, 2010, 2015)])
+    return [
+        Row(
+            key,
+            f"{what} on {size:,} bodies",
+            _ms(cost),
+            "",
+            f"{cost / 0.1:.2f}x the goal",
+            "< 100 ms",
+            _verdict(cost, 0.1),
+        )
+        for key, what, cost in (
+            ("at.first", "first at(2000)", first),
+            ("at.repeat", "at(2000) again", again),
+            ("at.other-year", "at(year) for five other years, median", other),
+        )
+    ]
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
 
 
 def _per_call(statement: Callable[[], object], number: int) -> float:
@@ -78,150 +346,142 @@ def _per_call(statement: Callable[[], object], number: int) -> float:
 
 
 def lookups(system: jmp.PolicySystem, label: str, keys: dict[str, str], number: int) -> list[Row]:
-    """get by id, acronym, Japanese name and a name needing normalisation; children and parent."""
-    plain = {key: object() for key in keys.values()}
-    floor = _per_call(lambda: plain.get("meti-like"), number)
+    """``get`` by id, name, Japanese name and a spelling needing normalisation; ``children``, ``parent``."""
+    size = len(system)
+    table = {f"key-{index}": index for index in range(size)}
+    probe = f"key-{size // 2}"
+    floor = _per_call(lambda: table.get(probe), number)
     rows = []
-    for name, key in keys.items():
-        if name == "child":
-            continue
-        cost = _per_call(lambda key=key: system.get(key), number)
-        rows.append(
-            (
-                f"lookup ({label})",
-                f"get by {name}",
-                f"{cost * 1e6:.2f} µs",
-                f"{floor * 1e9:.0f} ns (dict.get)",
-                f"{cost / floor:.1f}x",
-            )
+    calls: list[tuple[str, str, Callable[[], object]]] = [
+        (f"lookup.{name}", f"get by {what}: {keys[name]!r}", functools.partial(system.get, keys[name]))
+        for name, what in (
+            ("id", "id"),
+            ("name", "English name"),
+            ("name_ja", "Japanese name"),
+            ("normalised", "a spelling needing normalisation"),
         )
-    parent, child = keys["id"], keys["child"]
-    for name, call in (("children", lambda: system.children(parent)), ("parent", lambda: system.parent(child))):
+    ]
+    calls.append(("lookup.children", f"children({keys['id']!r})", lambda: system.children(keys["id"])))
+    calls.append(("lookup.parent", f"parent({keys['child']!r})", lambda: system.parent(keys["child"])))
+    for key, measure, call in calls:
         cost = _per_call(call, number)
         rows.append(
-            (
-                f"lookup ({label})",
-                name,
-                f"{cost * 1e6:.2f} µs",
-                f"{floor * 1e9:.0f} ns (dict.get)",
+            Row(
+                key,
+                f"{measure} ({label})",
+                _us(cost),
+                f"{floor * 1e9:.0f} ns (dict.get, {size:,} keys)",
                 f"{cost / floor:.1f}x",
             )
         )
     return rows
 
 
-def scaling(sizes: list[int], repeat: int, folder: Path) -> tuple[list[Row], jmp.PolicySystem]:
-    """Loading and validating N organisations, against json.loads of the same bytes."""
-    rows: list[Row] = []
-    per_org: dict[int, float] = {}
-    system = None
-    for size in sizes:
-        path = folder / f"synthetic-{size}.json"
-        data = json.dumps(dataset(size), ensure_ascii=False).encode()
-        path.write_bytes(data)
-        floor = _median_time(lambda data=data: json.loads(data), repeat)
-        cost = _median_time(lambda path=path: jmp.load(extra=[path], bundled=False), repeat)
-        per_org[size] = cost / size
-        growth = per_org[size] / per_org[sizes[0]]
-        rows.append(
-            (
-                "scaling",
-                f"load + validate {size:,} orgs ({len(data) / 1e6:.1f} MB)",
-                f"{cost:.3f} s",
-                f"{floor:.3f} s (json.loads)",
-                f"{cost / floor:.2f}x; per org {growth:.2f}x the smallest's",
-            )
-        )
-        gc.collect()
+# Memory.
+
+
+def memory(files: Sequence[Prepared]) -> list[Row]:
+    """The peak traced memory of a load, per body, against that of ``json.loads`` of the same bytes."""
+    rows = []
+    for prepared in files:
         tracemalloc.start()
-        system = jmp.load(extra=[path], bundled=False)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        tracemalloc.start()
-        json.loads(data)
-        _, json_peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
+        try:
+            jmp.load(extra=[prepared.path], bundled=False)
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.clear_traces()
+            tracemalloc.reset_peak()
+            json.loads(prepared.data)
+            _, json_peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
         rows.append(
-            (
-                "memory",
-                f"peak while loading {size:,} orgs",
-                f"{peak / size / 1024:.2f} KiB/org",
-                f"{json_peak / size / 1024:.2f} KiB/org (json.loads)",
+            Row(
+                "memory.peak",
+                f"peak while loading {prepared.size:,} bodies ({len(prepared.data) // prepared.size:,} B of JSON each)",
+                f"{peak / prepared.size / 1024:.2f} KiB per body",
+                f"{json_peak / prepared.size / 1024:.2f} KiB per body (json.loads)",
                 f"{peak / json_peak:.2f}x",
             )
         )
-    assert system is not None
-    return rows, system
-
-
-def queries(system: jmp.PolicySystem, size: int) -> list[Row]:
-    """at(year), find and descendants on the largest dataset."""
-    rows: list[Row] = []
-    at = _median_time(lambda: system.at(2000), 3)
-    rows.append(("queries", f"at(2000) on {size:,} orgs", f"{at * 1e3:.1f} ms", "goal 100 ms", f"{at / 0.1:.2f}x goal"))
-    find = _median_time(lambda: system.find("Synthetic Organisation 12345", limit=10), 5)
-    rows.append(
-        ("queries", f"find(...) on {size:,} orgs", f"{find * 1e3:.1f} ms", "goal 10 ms", f"{find / 0.01:.2f}x goal")
-    )
-    counts = {org.id: len(system.descendants(org)) for org in system.ministries[:50]}
-    big = max(counts, key=counts.__getitem__)
-    small = min(counts, key=counts.__getitem__)
-    for name in (big, small):
-        answer = max(counts[name], 1)
-        cost = _per_call(lambda name=name: system.descendants(name), 20)
-        rows.append(
-            (
-                "queries",
-                f"descendants({name}): {counts[name]:,} bodies",
-                f"{cost * 1e3:.3f} ms",
-                "",
-                f"{cost / answer * 1e6:.2f} µs per body",
-            )
-        )
     return rows
+
+
+# The run.
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:  # noqa: PTH123 - Linux only, optional
+            cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.machine()}; "
+        f"CPython {platform.python_version()}; load average {load}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print the table."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="a smoke run: smallest dataset, few repeats")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small sizes, few rounds")
+    parser.add_argument("--only", nargs="+", choices=AREAS, default=list(AREAS), help="run only these areas")
+    parser.add_argument("--compare", metavar="PYTHON", help="also time the start-up of this interpreter's installation")
+    parser.add_argument("--sizes", type=int, nargs="+", help="sizes for loading (default 1000 10000 100000)")
     args = parser.parse_args(argv)
-    sizes = [1_000] if args.quick else sorted(args.sizes)
-    repeat = 1 if args.quick else 5
-    number = 1_000 if args.quick else 100_000
+    if args.compare and not shutil.which(args.compare):
+        parser.error(f"--compare: no such interpreter: {args.compare}")
+    quick: bool = args.quick
+    sizes = sorted(args.sizes or ([100, 1_000] if quick else [1_000, 10_000, 100_000]))
+    ratio_size = 10_000 if 10_000 in sizes else sizes[-1]
+    rounds = {size: 1 if quick else (5 if size <= 10_000 else 2) for size in sizes}
+    only = set(args.only)
+    started = time.perf_counter()
+    print(f"jp-mfg-policy {jmp.__version__}, data {jmp.DATA_VERSION}; {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"machine: {_machine()}")
     rows: list[Row] = []
-    rows += cold_start(2 if args.quick else 15)
-    bundled = jmp.load()
-    bundled_keys = {
-        "id": "meti",
-        "acronym": "METI",
-        "Japanese name": "経済産業省",
-        "name in another case": "ministry of economy, trade and industry",
-        "name needing normalisation (width, spacing, punctuation)": "ＭＩＮＩＳＴＲＹ of Economy,Trade  and-Industry",
-        "child": "aist",
-    }
-    rows += lookups(bundled, "bundled", bundled_keys, number)
-    with tempfile.TemporaryDirectory() as folder:
-        scaled, largest = scaling(sizes, 1 if sizes[-1] >= 100_000 else repeat, Path(folder))
-    rows += scaled
-    last = sizes[-1] - 1
-    synthetic_keys = {
-        "id": "org-0",
-        "acronym": f"SO{last}",
-        "Japanese name": f"合成機関{last}号",
-        "name in another case": f"synthetic organisation {last}",
-        "name needing normalisation (width, spacing, punctuation)": f"ＳＹＮＴＨＥＴＩＣ  organisation-{last}",
-        "child": f"org-{last}",
-    }
-    rows += lookups(largest, f"{sizes[-1]:,} orgs", synthetic_keys, number)
-    rows += queries(largest, sizes[-1])
-    print(
-        f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}; "
-        f"jp-mfg-policy {jmp.__version__}, data {jmp.DATA_VERSION}\n"
-    )
-    print("| area | measure | result | baseline | ratio |")
-    print("| --- | --- | --- | --- | --- |")
+    if "startup" in only:
+        rows += startup(3 if quick else 21, args.compare)
+    need_files = only & {"load", "at", "lookup", "memory"}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        files = [prepare(size, folder) for size in sizes] if need_files else []
+        largest: jmp.PolicySystem | None = None
+        if only & {"load", "at", "lookup"}:
+            loaded, largest = loading(files, ratio_size, rounds)
+            rows += loaded if "load" in only else []
+        if "overrides" in only:
+            rows += override_load(2_000 if quick else 20_000, 50 if quick else 500, 1 if quick else 5, folder)
+        if "at" in only and largest is not None:
+            rows += snapshots(largest)
+        if "lookup" in only:
+            number = 2_000 if quick else 200_000
+            bundled_keys = {
+                "id": "meti",
+                "name": "Ministry of Economy, Trade and Industry",
+                "name_ja": "経済産業省",
+                "normalised": "ＭＩＮＩＳＴＲＹ of Economy,Trade  and-Industry",
+                "child": "aist",
+            }
+            rows += lookups(jmp.load(), "bundled", bundled_keys, number)
+            if largest is not None:
+                last = sizes[-1] - 1
+                probe = next(org for org in reversed(largest.organizations) if org.name_ja and org.id != "syn-0")
+                synthetic_keys = {
+                    "id": "syn-0",
+                    "name": probe.name,
+                    "name_ja": probe.name_ja or "",
+                    "normalised": probe.name.upper().replace(" ", "-"),
+                    "child": f"syn-{last}",
+                }
+                rows += lookups(largest, f"{sizes[-1]:,} bodies", synthetic_keys, number)
+        if "memory" in only:
+            rows += memory([prepared for prepared in files if prepared.size <= 10_000])
+    print(f"ran in {time.perf_counter() - started:.0f} s; machine afterwards: {_machine()}\n")
+    print("| figure | measure | result | baseline | ratio | goal | met |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
     return 0
