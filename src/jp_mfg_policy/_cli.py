@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -21,13 +20,12 @@ from typing import Any, NoReturn
 from ._bodies import Organization
 from ._dates import as_date
 from ._enums import EventKind, RelationKind
-from ._export import FORMATS
 from ._facts import Event, Relation
+from ._formats import FORMATS
 from ._load import load
 from ._overview import coverage_line, describe, overview, relation_text, roots, show, tree
 from ._records import Entity
 from ._registry import COLLECTIONS, ORGANIZATIONS
-from ._serde import unstructure
 from ._system import PolicySystem
 from .exceptions import DataError, UnknownEntityError
 
@@ -86,6 +84,8 @@ def _display_width(text: str) -> int:
 def _width() -> int | None:
     """The terminal's width when printing to one (or when COLUMNS is set); None when piped."""
     if "COLUMNS" in os.environ or sys.stdout.isatty():
+        import shutil  # only for a terminal: it imports the compression modules
+
         return shutil.get_terminal_size().columns
     return None
 
@@ -128,10 +128,11 @@ def _json(data: object, indent: int | None = 2) -> str:
     return json.dumps(data, ensure_ascii=ascii_only, indent=indent).translate(_JSON_UNSAFE)
 
 
-def _emit(args: argparse.Namespace, text: list[str], data: object) -> None:
+def _emit(args: argparse.Namespace, text: list[str], data: Callable[[], object]) -> None:
+    # *data* is a function: what only --json prints (unstructured records ...) is not built otherwise.
     args.emitted = True
     if getattr(args, "json", False):
-        print(_json(data))
+        print(_json(data()))
         return
     width = _width()
     for line in text:
@@ -171,12 +172,16 @@ def _cmd_overview(args: argparse.Namespace) -> None:
     def branch(org: Organization) -> dict[str, Any]:
         return {**_summary(org), "children": [branch(child) for child in system.children(org)]}
 
-    data = {
-        "as_of": None if system.as_of is None else str(system.as_of),
-        "counts": {collection.name: len(system.dataset[collection]) for collection in COLLECTIONS},
-        "tree": [branch(org) for org in roots(system)],
-        "coverage": [unstructure(claim) for claim in system.coverage()],
-    }
+    def data() -> dict[str, Any]:
+        from ._serde import unstructure
+
+        return {
+            "as_of": None if system.as_of is None else str(system.as_of),
+            "counts": {collection.name: len(system.dataset[collection]) for collection in COLLECTIONS},
+            "tree": [branch(org) for org in roots(system)],
+            "coverage": [unstructure(claim) for claim in system.coverage()],
+        }
+
     _emit(args, overview(system, header=_header()).splitlines(), data)
 
 
@@ -186,7 +191,7 @@ def _cmd_list(args: argparse.Namespace) -> None:
     items = [e for e in system.dataset.named(collection) if cls is None or cls is Organization or type(e) is cls]
     if not items and not args.json:
         raise _NothingFoundError(f"no {args.kind} found" + (f" on {system.as_of}" if system.as_of else ""))
-    _emit(args, [describe(item) for item in items], [_summary(item) for item in items])
+    _emit(args, [describe(item) for item in items], lambda: [_summary(item) for item in items])
     if not items:
         msg = f"no {args.kind} found"
         raise _NothingFoundError(msg)
@@ -197,17 +202,23 @@ def _cmd_show(args: argparse.Namespace) -> None:
     entity = system.get(args.key)
     lines = show(system, entity)
     lines.append(f"  (full citation: {PROG} cite {entity.id})")
-    data = {"type": type(entity).__name__, **unstructure(entity)}
-    if isinstance(entity, Organization):
-        parent, ministry = system.parent(entity), system.ministry_of(entity)
-        data |= {
-            "parent": parent and parent.id,
-            "ministry": ministry and ministry.id,
-            "children": [child.id for child in system.children(entity)],
-            "predecessors": [body.id for body in system.predecessors(entity)],
-            "successors": [body.id for body in system.successors(entity)],
-            "coverage": [unstructure(claim) for claim in system.coverage(entity)],
-        }
+
+    def data() -> dict[str, Any]:
+        from ._serde import unstructure
+
+        record = {"type": type(entity).__name__, **unstructure(entity)}
+        if isinstance(entity, Organization):
+            parent, ministry = system.parent(entity), system.ministry_of(entity)
+            record |= {
+                "parent": parent and parent.id,
+                "ministry": ministry and ministry.id,
+                "children": [child.id for child in system.children(entity)],
+                "predecessors": [body.id for body in system.predecessors(entity)],
+                "successors": [body.id for body in system.successors(entity)],
+                "coverage": [unstructure(claim) for claim in system.coverage(entity)],
+            }
+        return record
+
     _emit(args, lines, data)
 
 
@@ -215,8 +226,7 @@ def _cmd_search(args: argparse.Namespace) -> None:
     system = _system(args)
     found = system.search(args.text, limit=args.limit)
     text = [f"{describe(m.entity)}  [{m.kind}; {m.how} match in {m.field}]" for m in found]
-    data = [{**_summary(m.entity), "field": m.field, "how": m.how, "text": m.text} for m in found]
-    _emit(args, text, data)
+    _emit(args, text, lambda: [{**_summary(m.entity), "field": m.field, "how": m.how, "text": m.text} for m in found])
     if not found:
         msg = f"nothing matches {args.text[:80]!r}"
         raise _NothingFoundError(msg)
@@ -233,7 +243,7 @@ def _cmd_tree(args: argparse.Namespace) -> None:
     lines = list(tree(system, root))
     if root is not None:
         lines.append(f"({coverage_line(system, root)})")
-    _emit(args, lines, [branch(org) for org in tops])
+    _emit(args, lines, lambda: [branch(org) for org in tops])
     if not tops:
         raise _NothingFoundError("no body found" + (f" on {system.as_of}" if system.as_of else ""))
 
@@ -242,7 +252,13 @@ def _cmd_relations(args: argparse.Namespace) -> None:
     system = _system(args)
     entity = system.get(args.key)
     found = [*system.relations(subject=entity, kind=args.kind), *system.relations(object=entity, kind=args.kind)]
-    _emit(args, [relation_text(system, r) for r in found], [unstructure(r) for r in found])
+
+    def data() -> list[Any]:
+        from ._serde import unstructure
+
+        return [unstructure(r) for r in found]
+
+    _emit(args, [relation_text(system, r) for r in found], data)
     if not found:
         raise _NothingFoundError(f"no relations of {entity.id!r}" + (f" of kind {args.kind}" if args.kind else ""))
 
@@ -302,12 +318,13 @@ def _cmd_cite(args: argparse.Namespace) -> None:
     record = _pick(system, system.get(args.key), args)
     if args.json:
         from ._cite import gather
+        from ._serde import unstructure
 
         cited = gather(system.facts(record), system.index.sources)
         data = [{**unstructure(source), "quotes": quotes} for source, quotes in cited]
         for item in data:
             item.pop("excerpts", None)
-        _emit(args, [], data)
+        _emit(args, [], lambda: data)
     else:
         from ._cite import as_bibtex, as_text, gather, subject
 

@@ -24,19 +24,13 @@ from ._dataset import Dataset
 from ._dates import PartialDate
 from ._document import Document
 from ._fields import REFERS_TO, json_name
+from ._formats import FORMATS
 from ._index import Index
 from ._registry import COLLECTIONS
 from ._serde import unstructure, unstructure_document
 from ._tables import LONG_TABLES, columns, records, tables
 from ._version import DATA_AS_OF, DATA_VERSION
 
-#: The export formats, with what each writes.
-FORMATS: Mapping[str, str] = {
-    "json": "one JSON document in the bundled data's shape (loads back as an equal system)",
-    "jsonl": "a folder with one JSON Lines file per collection, records in the data format",
-    "csv": "a folder with one CSV file per collection and long table (UTF-8 with a byte-order mark)",
-    "datapackage": "a Frictionless Data Package: CSV tables and a datapackage.json describing them",
-}
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list), and some
 # importers strip leading blanks first: so a blank or line break before one counts too.
 _FORMULA_START = ("=", "+", "-", "@")

@@ -4,15 +4,21 @@ Plain-text views of the system: one-line descriptions, trees, the overview and o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ._bodies import Organization
 from ._enums import EventKind, LegalForm
 from ._facts import Coverage, Event, Relation
 from ._identifiers import identifier_url
-from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy, Target
 from ._records import Entity
 from ._system import PolicySystem
+
+if TYPE_CHECKING:
+    from ._policy import Target
+
+#: Adds a labelled line to a page, unless the value is empty.
+_Add = Callable[[str, object], None]
 
 
 def describe(entity: Entity) -> str:
@@ -167,7 +173,7 @@ def relation_text(system: PolicySystem, relation: Relation) -> str:
     return f"{_label(system, relation.subject)} {verb} {_label(system, relation.object)}{period}"
 
 
-def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0912, PLR0915 - one line per field
+def show(system: PolicySystem, entity: Entity) -> list[str]:
     """Every field of an entity, as readable lines."""
     lines = [describe(entity), f"  type: {type(entity).__name__}"]
 
@@ -182,32 +188,72 @@ def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0
             f"former {name.kind.value} name ({name.lang})",
             f"{name.text} ({name.valid_from or '…'} to {name.valid_until or '?'})",
         )
-    if isinstance(entity, Organization):
-        add("established", entity.established)
-        add("dissolved", entity.dissolved)
-        add("legal form", entity.legal_form and f"{entity.legal_form.label} ({entity.legal_form.label_ja})")
-        for event in system.history(entity):
-            if event.kind is EventKind.LEGAL_FORM_CHANGED:
-                add(f"  from {event.date}", f"{_form(event.from_value)} → {_form(event.to_value)}")
-        parent = system.parent(entity)
-        add("under", parent and describe(parent))
-        ministry = system.ministry_of(entity)
-        if ministry is not None and ministry is not entity and ministry is not parent:
-            add("ministry", ministry.label)
-        add("predecessors", ", ".join(body.label for body in system.predecessors(entity)))
-        add("successors", ", ".join(body.label for body in system.successors(entity)))
-        children = system.children(entity)
-        if children:
-            add("under it", ", ".join(child.label for child in children))
-        if children or system.coverage(entity):
-            add("coverage", f"{len(children)} bod{'y' if len(children) == 1 else 'ies'} listed")
-            claims = system.coverage(entity)
-            lines.extend(f"    {claim_text(claim)}" for claim in claims)
-            if not claims:
-                lines.append("    a selection (no source says the list is complete)")
-        add("country", None if entity.country == "JP" else entity.country)
-        for stream in getattr(entity, "research_streams", ()):
-            add(stream.name, stream.description)
+    # A body's page needs no class of laws, plans or strategies: they are imported for theirs only.
+    shown = (
+        _body_fields(system, entity, add, lines)
+        if isinstance(entity, Organization)
+        else _policy_fields(system, entity, add)
+    )
+    for identifier in getattr(entity, "identifiers", ()):
+        add(identifier.scheme.label, f"{identifier.value}  {identifier_url(identifier.scheme, identifier.value)}")
+    for missing in getattr(entity, "missing_identifiers", ()):
+        add(f"no {missing.scheme.label}", missing.reason)
+    add("website", getattr(entity, "website", None))
+    for field in ("description", "role", "purpose"):
+        if field not in shown:
+            add(field, getattr(entity, field, None))
+    for number, mission in enumerate(getattr(entity, "missions", ()), 1):
+        add(f"mission {number}", mission)
+    for function in getattr(entity, "functions", ()):
+        add("function", function)
+    for relation in system.relations(subject=entity):
+        add("relation", relation_text(system, relation))
+    for relation in system.relations(object=entity):
+        add("relation", relation_text(system, relation))
+    for event in system.history(entity):
+        add(f"{event.date or 'undated'}", event_text(system, event))
+    for caveat in system.caveats_of(entity):
+        add(f"caveat ({caveat.topic.value.replace('_', ' ')})", caveat.later)
+    add("note", getattr(entity, "note", None))
+    cited = [system.source(ident) for ident in dict.fromkeys(citation.source for citation in entity.sources)]
+    add("sources", "; ".join(f"{source.title} ({source.publisher})" for source in cited))
+    return lines
+
+
+def _body_fields(system: PolicySystem, org: Organization, add: _Add, lines: list[str]) -> set[str]:
+    """A body's own lines: dates, legal form, place in the hierarchy, lineage, coverage."""
+    add("established", org.established)
+    add("dissolved", org.dissolved)
+    add("legal form", org.legal_form and f"{org.legal_form.label} ({org.legal_form.label_ja})")
+    for event in system.history(org):
+        if event.kind is EventKind.LEGAL_FORM_CHANGED:
+            add(f"  from {event.date}", f"{_form(event.from_value)} → {_form(event.to_value)}")
+    parent = system.parent(org)
+    add("under", parent and describe(parent))
+    ministry = system.ministry_of(org)
+    if ministry is not None and ministry is not org and ministry is not parent:
+        add("ministry", ministry.label)
+    add("predecessors", ", ".join(body.label for body in system.predecessors(org)))
+    add("successors", ", ".join(body.label for body in system.successors(org)))
+    children = system.children(org)
+    if children:
+        add("under it", ", ".join(child.label for child in children))
+    claims = system.coverage(org)
+    if children or claims:
+        add("coverage", f"{len(children)} bod{'y' if len(children) == 1 else 'ies'} listed")
+        lines.extend(f"    {claim_text(claim)}" for claim in claims)
+        if not claims:
+            lines.append("    a selection (no source says the list is complete)")
+    add("country", None if org.country == "JP" else org.country)
+    for stream in org.research_streams:
+        add(stream.name, stream.description)
+    return set()
+
+
+def _policy_fields(system: PolicySystem, entity: Entity, add: _Add) -> set[str]:
+    """The own lines of a law, plan, programme, strategy, publication, award or recommendation."""
+    from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy
+
     if isinstance(entity, Law):
         add("law number", " / ".join(n for n in (entity.number, entity.number_en) if n))
         for label in ("passed", "promulgated", "effective", "repealed"):
@@ -259,30 +305,7 @@ def show(system: PolicySystem, entity: Entity) -> list[str]:  # noqa: C901, PLR0
     if isinstance(entity, Recommendation):
         add("strategy", _label(system, entity.strategy))
         add("addressed to", entity.kind.value.replace("_", " "))
-    for identifier in getattr(entity, "identifiers", ()):
-        add(identifier.scheme.label, f"{identifier.value}  {identifier_url(identifier.scheme, identifier.value)}")
-    for missing in getattr(entity, "missing_identifiers", ()):
-        add(f"no {missing.scheme.label}", missing.reason)
-    add("website", getattr(entity, "website", None))
-    for field in ("description", "role", "purpose"):
-        if not (field == "purpose" and isinstance(entity, Strategy)):
-            add(field, getattr(entity, field, None))
-    for number, mission in enumerate(getattr(entity, "missions", ()), 1):
-        add(f"mission {number}", mission)
-    for function in getattr(entity, "functions", ()):
-        add("function", function)
-    for relation in system.relations(subject=entity):
-        add("relation", relation_text(system, relation))
-    for relation in system.relations(object=entity):
-        add("relation", relation_text(system, relation))
-    for event in system.history(entity):
-        add(f"{event.date or 'undated'}", event_text(system, event))
-    for caveat in system.caveats_of(entity):
-        add(f"caveat ({caveat.topic.value.replace('_', ' ')})", caveat.later)
-    add("note", getattr(entity, "note", None))
-    cited = dict.fromkeys(citation.source for citation in entity.sources)
-    add("sources", "; ".join(f"{system.source(ident).title} ({system.source(ident).publisher})" for ident in cited))
-    return lines
+    return {"purpose"} if isinstance(entity, Strategy) else set()
 
 
 def overview(system: PolicySystem, *, header: str) -> str:
