@@ -994,7 +994,7 @@ class TestProcess:
 class TestDocs:
     def test_reference_documents_every_option(self) -> None:
         """The CLI reference names every option of every command, and every export format."""
-        from jp_mfg_policy._export import FORMATS
+        from jp_mfg_policy._formats import FORMATS
 
         text = CLI_DOC.read_text(encoding="utf-8")
         options = {

@@ -286,3 +286,41 @@ def test_a_source_can_be_corrected(write_data: WriteData) -> None:
     system = jmp.load(extra=[path])
     assert jmp.PartialDate(2026, 11, 28) == system.source("cambridge-actors").accessed
     assert str(path) == system.origin(system.source("cambridge-actors"))
+
+
+class TestOneRecordAlone:
+    """A question about one source builds that source alone, and the same record as its whole collection's."""
+
+    def test_every_source_built_alone_equals_the_one_built_with_all(self) -> None:
+        from jp_mfg_policy._build import build_records
+        from jp_mfg_policy._load import _bundled_raw, _bundled_record
+
+        raw = _bundled_raw("sources")
+        assert len(raw) > 100
+        together = {source.id: source for source in build_records("sources", raw)}
+        assert together == {item["id"]: _bundled_record("sources", item["id"]) for item in raw}
+        assert _bundled_record("sources", "no-such-source") is None
+
+    def test_source_does_not_build_the_sources(self) -> None:
+        from jp_mfg_policy._dataset import Dataset
+        from jp_mfg_policy._load import _bundled_origin, _bundled_record, _bundled_records
+        from jp_mfg_policy._registry import SOURCES
+
+        dataset = Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record)
+        system = jmp.PolicySystem(dataset)
+        found = system.source("ror-meti")
+        assert not dataset.built(SOURCES)
+        assert found == next(source for source in dataset[SOURCES] if source.id == "ror-meti")
+        assert dataset.built(SOURCES)
+        assert found is system.source("ror-meti")  # the record built alone is the collection's
+
+    def test_find_without_a_finder_searches_the_collection(self) -> None:
+        from jp_mfg_policy._dataset import Dataset
+        from jp_mfg_policy._registry import SOURCES
+
+        system = jmp.load()
+        dataset = Dataset(system.dataset.records())
+        assert system.source("ror-meti") == dataset.find(SOURCES, "ror-meti")
+        assert dataset.find(SOURCES, "no-such-source") is None
+        with pytest.raises(jmp.UnknownEntityError):
+            jmp.PolicySystem(Dataset.deferred(lambda _: (), lambda _: "nowhere", lambda _c, _i: None)).source("x")

@@ -8,14 +8,50 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ._records import Entity
 from ._registry import BY_NAME, COLLECTIONS, ENTITIES, Collection
 
+if TYPE_CHECKING:
+    from ._bodies import Organization
+
 R = TypeVar("R")
 #: Reads one collection's records, for a dataset whose collections are built on first use.
 Reader = Callable[[str], Iterable[Any]]
+
+
+class DayView(Protocol):
+    """
+    A dataset as it stood on one day, cut from a whole one, before anything of it is built.
+
+    It reads each collection (in order: filtering keeps the whole one's) when asked, and
+    answers the questions about one entity that need not build a collection.
+    """
+
+    @property
+    def whole(self) -> Dataset:
+        """The dataset the day is cut from: its records' origins are the whole one's."""
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day."""
+
+    def __call__(self, name: str) -> Iterable[Any]:
+        """The records of the collection called *name* on the day, in order."""
+
+    def entity(self, ident: str) -> Entity | None:
+        """The entity with id *ident* as it stood on the day, or None if it did not stand."""
+
+    def parent(self, ident: str) -> Organization | None:
+        """The body the body *ident* sat under on the day, or None."""
+
+    def children(self, ident: str) -> tuple[Organization, ...]:
+        """The bodies directly under the body *ident* on the day, in data order."""
+
+
+#: Reads one record of a collection by its id, or None, without building the whole collection.
+Finder = Callable[[str, str], Any]
 
 
 class Dataset:
@@ -28,10 +64,13 @@ class Dataset:
 
     A dataset may be *deferred*: each collection is read and built the first time it
     is asked for (once, whichever thread asks first), so that a question about one
-    body builds only what it needs.
+    body builds only what it needs. A snapshot's dataset is deferred in the same way
+    (:meth:`of_day`).
 
     Attributes:
         as_of: The day a snapshot describes, or None for the whole record.
+        view: For a snapshot's deferred dataset, what answers for one entity before its
+            collections are built; None otherwise.
 
     Example:
         >>> from jp_mfg_policy._registry import ORGANIZATIONS
@@ -40,7 +79,18 @@ class Dataset:
         'cabinet-office'
     """
 
-    __slots__ = ("_hash", "_lock", "_origin_of", "_origins", "_reader", "_records", "as_of")
+    __slots__ = (
+        "_finder",
+        "_hash",
+        "_lock",
+        "_ordered",
+        "_origin_of",
+        "_origins",
+        "_reader",
+        "_records",
+        "as_of",
+        "view",
+    )
 
     def __init__(
         self,
@@ -52,6 +102,9 @@ class Dataset:
     ) -> None:
         self._records: dict[str, tuple[Any, ...]] = {}
         self._reader: Reader | None = None
+        self._ordered = False
+        self.view: DayView | None = None
+        self._finder: Finder | None = None
         # Reentrant: building one collection may read another (recommendations follow their strategies).
         self._lock = threading.RLock()
         for collection in COLLECTIONS:
@@ -65,9 +118,12 @@ class Dataset:
         self._hash: int | None = None
 
     @classmethod
-    def deferred(cls, reader: Reader, origin_of: Callable[[str], str]) -> Dataset:
+    def deferred(cls, reader: Reader, origin_of: Callable[[str], str], finder: Finder | None = None) -> Dataset:
         """
         A dataset whose collections *reader* builds on first use; each record came from *origin_of* its collection.
+
+        *finder*, if given, builds one record by its id while its collection is not yet
+        built (see :meth:`find`).
 
         Example:
             >>> Dataset.deferred(lambda name: (), lambda name: "nowhere").named("laws")
@@ -77,7 +133,46 @@ class Dataset:
         dataset._records.clear()
         dataset._reader = reader
         dataset._origin_of = origin_of
+        dataset._finder = finder
         return dataset
+
+    @classmethod
+    def of_day(cls, view: DayView) -> Dataset:
+        """
+        A snapshot's dataset, each collection read from *view* on first use.
+
+        Until then *view* answers for single entities (see :class:`~._index.Index`), so
+        that ``at()`` costs nothing and a question about one body builds no collection.
+        """
+        dataset = cls({}, as_of=view.as_of)
+        dataset._records.clear()
+        dataset._reader = view
+        dataset._ordered = True  # the view filters the whole dataset's collections, in their order
+        dataset.view = view
+        return dataset
+
+    def find(self, collection: Collection[R], ident: str) -> R | None:
+        """
+        The record of *collection* with id *ident*, or None; for a deferred dataset, built alone.
+
+        A question about one source (the titles a page cites) then does not build all
+        of them. Once the collection is built, or without a finder, the collection is
+        searched: callers with many questions should index it.
+
+        Example:
+            >>> from jp_mfg_policy._registry import SOURCES
+            >>> import jp_mfg_policy as jmp
+            >>> jmp.load().dataset.find(SOURCES, "ror-meti").url
+            'https://ror.org/055tm7f07'
+        """
+        if self._finder is not None and collection.name not in self._records:
+            found: R | None = self._finder(collection.name, ident)
+            return found
+        return next((record for record in self[collection] if getattr(record, "id", None) == ident), None)
+
+    def built(self, collection: Collection[Any]) -> bool:
+        """Whether *collection* is built (always, unless the dataset is deferred)."""
+        return collection.name in self._records
 
     def _set(self, collection: Collection[Any], items: Iterable[Any], *, ordered: bool = False) -> None:
         records = tuple(items)
@@ -102,7 +197,7 @@ class Dataset:
             with self._lock:
                 found = self._records.get(name)
                 if found is None:
-                    self._set(BY_NAME[name], reader(name))
+                    self._set(BY_NAME[name], reader(name), ordered=self._ordered)
                     found = self._records[name]
         return found
 
@@ -119,6 +214,8 @@ class Dataset:
             >>> jmp.load().dataset.origin(ORGANIZATIONS, "meti")
             'jp_mfg_policy/data/organizations.json'
         """
+        if self.view is not None:
+            return self.view.whole.origin(collection, identity)
         if self._origin_of is not None:
             known = any(collection.identity(record) == identity for record in self.named(collection.name))
             return self._origin_of(collection.name) if known else None
@@ -127,6 +224,8 @@ class Dataset:
     @property
     def origins(self) -> Mapping[tuple[str, Any], str]:
         """(collection name, record identity) -> the file the record came from."""
+        if self.view is not None:
+            return self.view.whole.origins  # a snapshot's records came from where the whole record's did
         if self._origin_of is None:
             return self._origins
         return MappingProxyType(

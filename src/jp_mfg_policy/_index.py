@@ -13,23 +13,39 @@ import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._bodies import Organization
 from ._dataset import Dataset
+from ._dates import NEVER_AFTER, NEVER_BEFORE, first_day
+from ._enums import EventKind
 from ._normalize import names_of, normalize_key
 from ._records import Entity
 from ._registry import ENTITIES, EVENTS, MEMBERSHIPS, ORGANIZATIONS, RELATIONS, SOURCES, Collection
 
 if TYPE_CHECKING:
-    from ._facts import Event, MembershipCount, Source
+    from collections.abc import Callable, Iterator
+
+    from ._facts import Event, MembershipCount, Relation, Source
     from ._timeline import Timeline
-from ._dates import NEVER_AFTER, NEVER_BEFORE, first_day
+
+V = TypeVar("V")
+#: The kinds of event a body's legal forms follow.
+_FORM_KINDS = frozenset({EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED})
+#: The days of an entity not known: none.
+_NO_DAYS = (NEVER_AFTER, NEVER_AFTER)
 
 
 def _start(entity: Entity) -> int:
     start = entity.period.start
     return NEVER_BEFORE if start is None else start.toordinal()
+
+
+def _within(relation: Relation, subject: tuple[int, int], obj: tuple[int, int]) -> tuple[int, int]:
+    """A relation's days: its own validity within the lives (*subject*, *obj*) of both its ends."""
+    start = max(first_day(relation.valid_from, NEVER_BEFORE), subject[0], obj[0])
+    end = min(first_day(relation.valid_until, NEVER_AFTER), subject[1], obj[1])
+    return start, end
 
 
 def _frozen(table: Mapping[str, list[Any]]) -> Mapping[str, tuple[Any, ...]]:
@@ -54,7 +70,14 @@ class Index:
 
     @functools.cached_property
     def by_id(self) -> Mapping[str, Entity]:
-        """Entity id -> entity."""
+        """Entity id -> entity; a snapshot not yet built finds one entity without building its collections."""
+        view = self.dataset.view
+        if view is not None:
+            return _OneByOne(view.entity, lambda: self._all_by_id)
+        return self._all_by_id
+
+    @functools.cached_property
+    def _all_by_id(self) -> Mapping[str, Entity]:
         return MappingProxyType({entity.id: entity for entity in self.dataset.entities()})
 
     @functools.cached_property
@@ -103,8 +126,11 @@ class Index:
         if self.root is not None:
             # The whole record knows every name an entity bore, later ones included.
             found = self.root.lookup(key)
-            if found is not None and found.id in self.by_id:
-                return self.by_id[found.id]
+            if found is None:
+                return None  # a snapshot's entities bear some of the names the whole record's bear, no other
+            entity = self.by_id.get(found.id)
+            if entity is not None:
+                return entity
         found = self.bodies_as_written.get(key)  # the commonest case: a body, as written
         if found is not None:
             return found
@@ -144,8 +170,19 @@ class Index:
         Body id -> the bodies directly under it, and body id -> the body above it, from the relations that hold.
 
         A relation holds if it has not ended: no end of its own, and both its ends stand.
-        Children come in data order.
+        Children come in data order. A snapshot not yet built answers for one body without
+        building its collections.
         """
+        view = self.dataset.view
+        if view is not None:
+            return (
+                _OneByOne(lambda ident: view.children(ident) or None, lambda: self._whole_hierarchy[0]),
+                _OneByOne(view.parent, lambda: self._whole_hierarchy[1]),
+            )
+        return self._whole_hierarchy
+
+    @functools.cached_property
+    def _whole_hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization]]:
         by_id = self.by_id
         above: dict[str, Organization] = {}
         for relation, (_, end) in zip(self.dataset[RELATIONS], self.relation_days, strict=True):
@@ -167,6 +204,15 @@ class Index:
         for position, relation in enumerate(self.dataset[RELATIONS]):
             if relation.kind.hierarchical:
                 found[relation.object].append(position)
+        return _frozen(found)
+
+    @functools.cached_property
+    def child_relations(self) -> Mapping[str, tuple[int, ...]]:
+        """Body id -> the positions of the hierarchical relations that put another under it, at any time."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for position, relation in enumerate(self.dataset[RELATIONS]):
+            if relation.kind.hierarchical:
+                found[relation.subject].append(position)
         return _frozen(found)
 
     @functools.cached_property
@@ -201,26 +247,78 @@ class Index:
 
     @functools.cached_property
     def timeline(self) -> Timeline:
-        """What changes when, for every entity."""
+        """What changes when, each entity's worked out the first time it is asked for."""
         from ._timeline import Timeline
 
-        entities = list(self.dataset.entities())
-        return Timeline.of(entities, self.dataset[RELATIONS], self.events_by_body, self.dataset[MEMBERSHIPS])
+        return Timeline(self.by_id, self._events_of, self._facts)
+
+    def _events_of(self, ident: str) -> tuple[Event, ...]:
+        return self.legal_form_events.get(ident, ())
+
+    @functools.cached_property
+    def legal_form_events(self) -> Mapping[str, tuple[Event, ...]]:
+        """
+        Body id -> its legal form changes and foundings, in date order: all its legal forms need.
+
+        Only for bodies whose legal form changed: most have no change, and a timeline asked
+        about one body should not group every event of every body.
+        """
+        events = self.dataset[EVENTS]
+        changed = {event.body for event in events if event.kind is EventKind.LEGAL_FORM_CHANGED}
+        grouped: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            if event.body in changed and event.kind in _FORM_KINDS:
+                grouped[event.body].append(event)
+        return _frozen(grouped)
+
+    def _facts(self) -> tuple[tuple[Relation, ...], tuple[Event, ...], tuple[MembershipCount, ...]]:
+        return self.dataset[RELATIONS], self.dataset[EVENTS], self.dataset[MEMBERSHIPS]
+
+    def relation_span(self, relation: Relation) -> tuple[int, int]:
+        """A relation's days, as ordinals: its own validity within the lives of both its ends."""
+        span = self.timeline.span_or_none
+        return _within(relation, span(relation.subject) or _NO_DAYS, span(relation.object) or _NO_DAYS)
 
     @functools.cached_property
     def relation_days(self) -> tuple[tuple[int, int], ...]:
-        """Each relation's days, as ordinals: its own validity within the lives of both its ends."""
-        spans = self.timeline.spans
-        empty = (NEVER_AFTER, NEVER_AFTER)
-        days = []
-        for relation in self.dataset[RELATIONS]:
-            subject, obj = spans.get(relation.subject, empty), spans.get(relation.object, empty)
-            start = max(first_day(relation.valid_from, NEVER_BEFORE), subject[0], obj[0])
-            end = min(first_day(relation.valid_until, NEVER_AFTER), subject[1], obj[1])
-            days.append((start, end))
-        return tuple(days)
+        """Each relation's days (:meth:`relation_span`), in data order."""
+        spans = self.timeline.all_spans()  # one pass over every entity, then a lookup per end
+        return tuple(
+            _within(relation, spans.get(relation.subject, _NO_DAYS), spans.get(relation.object, _NO_DAYS))
+            for relation in self.dataset[RELATIONS]
+        )
 
     @functools.cached_property
     def event_days(self) -> tuple[int, ...]:
         """Each event's day as an ordinal; an undated event's is after every day."""
         return tuple(first_day(event.date, NEVER_AFTER) for event in self.dataset[EVENTS])
+
+
+class _OneByOne(Mapping[str, V]):
+    """
+    A table that answers for one key through *one* (None: no such key), and builds itself whole only to be listed.
+
+    A snapshot's tables are of this kind until its collections are built: ``get`` and ``in``
+    ask about one entity, iterating or counting builds the table from the collections.
+    """
+
+    __slots__ = ("_one", "_whole")
+
+    def __init__(self, one: Callable[[str], V | None], whole: Callable[[], Mapping[str, V]]) -> None:
+        self._one = one
+        self._whole = whole
+
+    def __getitem__(self, key: str) -> V:
+        found = self._one(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._one(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())

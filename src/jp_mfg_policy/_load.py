@@ -28,6 +28,7 @@ _lock = threading.Lock()
 _bundled: PolicySystem | None = None
 _files: dict[str, dict[str, Any]] = {}
 _built: dict[str, tuple[Any, ...]] = {}
+_single: dict[tuple[str, str], Any] = {}
 
 
 def _bundled_records(collection: str) -> tuple[Any, ...]:
@@ -35,15 +36,43 @@ def _bundled_records(collection: str) -> tuple[Any, ...]:
     records = _built.get(collection)
     if records is None:
         from ._build import build_records
-        from ._read import read_bundled
-        from ._registry import BY_NAME
 
-        name = BY_NAME[collection].file
-        raw = _files.get(name)
-        if raw is None:
-            raw = _files.setdefault(name, json.loads(read_bundled(name)))
-        records = _built.setdefault(collection, build_records(collection, raw.get(collection, [])))
+        built = build_records(collection, _bundled_raw(collection))
+        # A record already built alone is kept: the same question gives the same object.
+        built = tuple(_single.get((collection, getattr(record, "id", "")), record) for record in built)
+        records = _built.setdefault(collection, built)
     return records
+
+
+def _bundled_record(collection: str, ident: str) -> Any:
+    """One bundled record by its id, built alone (and kept) while its collection is not built."""
+    built = _built.get(collection)
+    if built is not None:  # built whole since: the same object as the collection's
+        return next((record for record in built if getattr(record, "id", None) == ident), None)
+    key = (collection, ident)
+    record = _single.get(key)
+    if record is None:
+        from ._build import build_records
+
+        raw = _bundled_raw(collection)
+        found = [item for item in raw if item.get("id") == ident]
+        if not found:
+            return None
+        record = _single.setdefault(key, build_records(collection, found[:1])[0])
+    return record
+
+
+def _bundled_raw(collection: str) -> list[Any]:
+    """One bundled collection's JSON objects (its file parsed once for all its collections)."""
+    from ._build import read_bundled
+    from ._registry import BY_NAME
+
+    name = BY_NAME[collection].file
+    raw = _files.get(name)
+    if raw is None:
+        raw = _files.setdefault(name, json.loads(read_bundled(name)))
+    found: list[Any] = raw.get(collection, [])
+    return found
 
 
 def _bundled_origin(collection: str) -> str:
@@ -133,7 +162,7 @@ def load(
                     from ._system import PolicySystem
 
                     # Each collection is read the first time a question needs it.
-                    _bundled = PolicySystem(Dataset.deferred(_bundled_records, _bundled_origin))
+                    _bundled = PolicySystem(Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record))
         return _bundled
     with _lock:
         documents = _documents() if bundled else ()

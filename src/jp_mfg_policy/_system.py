@@ -8,7 +8,6 @@ hierarchy, citations and exports each live in a module of their own.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
 
@@ -263,6 +262,10 @@ class PolicySystem:
             entity = self._index.bodies_as_written.get(key) or self._index.lookup(key)
         elif isinstance(key, str):
             entity = self._index.lookup(key)
+        elif isinstance(cast("object", key), Organization) and self._index.root is None:
+            # A body's id is in the bodies' own table: asking about one builds no law or plan.
+            found = self._index.bodies_as_written.get(key.id)
+            entity = found if found is not None and found.id == key.id else None
         elif isinstance(cast("object", key), Entity):
             entity = self._index.by_id.get(key.id)
         else:  # a caller without type checking
@@ -275,6 +278,8 @@ class PolicySystem:
         raise UnknownEntityError(key, self._suggest(key if isinstance(key, str) else key.id))
 
     def _suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
+        import difflib  # for a name not found only
+
         from ._normalize import normalize_key
 
         keys = self._index.keys()
@@ -409,8 +414,12 @@ class PolicySystem:
         if not isinstance(cast("object", ident), str):
             msg = f"expected a source id, got {type(ident).__name__}"
             raise TypeError(msg)
-        found = self._index.sources.get(ident)
+        # Until the sources are all built, the one asked for is built alone (a page cites a few).
+        dataset = self._index.dataset
+        found = self._index.sources.get(ident) if dataset.built(SOURCES) else dataset.find(SOURCES, ident)
         if found is None:
+            import difflib  # for an id not found only
+
             suggestions = tuple(difflib.get_close_matches(ident[:200], self._index.sources))
             raise UnknownEntityError(ident, suggestions)
         return found

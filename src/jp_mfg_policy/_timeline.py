@@ -25,7 +25,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, cast
 
 import attrs
@@ -77,23 +78,21 @@ def spans(
         if start == NEVER_BEFORE:
             unknown.append(entity)
     if unknown:
-        earliest = _earliest_facts(unknown, relations, events, memberships)
+        earliest = earliest_facts({entity.id for entity in unknown}, relations, events, memberships)
         for entity in unknown:
-            end = found[entity.id][1]
-            start = earliest.get(entity.id, end)  # nothing dated: an empty span
-            found[entity.id] = (min(start, end), end)
+            found[entity.id] = _narrowed(entity, found[entity.id][1], earliest)
     for recommendation in recommendations:
         found[recommendation.id] = found.get(recommendation.strategy, (NEVER_AFTER, NEVER_AFTER))
     return found
 
 
-def _earliest_facts(
-    entities: Sequence[Entity],
+def earliest_facts(
+    wanted: Container[str],
     relations: Iterable[Relation],
     events: Iterable[Event],
     memberships: Iterable[MembershipCount],
 ) -> dict[str, int]:
-    wanted = {entity.id for entity in entities}
+    """Entity id (of those *wanted*) -> the first day of its earliest dated event, relation or count."""
     earliest: dict[str, int] = {}
 
     def seen(ident: str, date: PartialDate | None) -> None:
@@ -110,13 +109,19 @@ def _earliest_facts(
         seen(relation.object, relation.valid_from)
     for count in memberships:
         seen(count.body, count.as_of)
-    for entity in entities:
-        for name in getattr(entity, "former_names", ()):
-            seen(entity.id, name.valid_from)
-            if name.valid_until is not None and name.valid_from is None:
-                # A name that ended on a day was in use the day before, at the latest.
-                seen(entity.id, PartialDate.from_date(name.valid_until.start() - dt.timedelta(days=1)))
     return earliest
+
+
+def _narrowed(entity: Entity, end: int, earliest: Mapping[str, int]) -> tuple[int, int]:
+    """The span of *entity*, whose start is unknown: from its earliest dated fact, its own names' included."""
+    days = [earliest.get(entity.id, end)]  # nothing dated: an empty span
+    for name in getattr(entity, "former_names", ()):
+        if name.valid_from is not None:
+            days.append(name.valid_from.start().toordinal())
+        elif name.valid_until is not None:
+            # A name that ended on a day was in use the day before, at the latest.
+            days.append(name.valid_until.start().toordinal() - 1)
+    return min(*days, end), end
 
 
 @attrs.frozen
@@ -268,58 +273,164 @@ def as_of(
     return attrs.evolve(cast("Any", entity), **changes) if changes else entity
 
 
+#: Where a memo has no answer yet (None is an answer: an entity with nothing that changes).
+_UNKNOWN: Any = object()
+
+
 @attrs.frozen
+class Changes:
+    """What changes in an entity's life: its legal forms, its names, and the days anything shown changes."""
+
+    forms: list[FormSpell]
+    names: list[NameSpell]
+    days: list[int]
+
+
 class Timeline:
     """
-    What changes when, for every entity of a dataset: computed once, then each day is a lookup.
+    What changes when, for the entities of a dataset: each worked out the first time it is asked for.
 
-    ``variant(entity, day)`` is the entity as it stood on *day*; entities whose shown
-    values never change within their life are returned as they are.
+    ``span(ident)`` is an entity's life; ``variant(entity, day)`` is the entity as it stood on
+    *day*, returned as it is if nothing shown of it changes within its life. Nothing is worked
+    out for an entity until it is asked about, so that a snapshot asked one question costs one
+    entity's timeline, not every entity's. Each answer is memoised; two threads that ask at
+    once may both work it out, but the first stored is the one every caller gets.
+
+    Attributes:
+        spans: Entity id -> its span, a read-only mapping that works each out on first use.
     """
 
-    spans: Mapping[str, tuple[int, int]]
-    forms: Mapping[str, list[FormSpell]]
-    names: Mapping[str, list[NameSpell]]
-    days: Mapping[str, list[int]]
-    _memo: dict[tuple[str, int], Entity] = attrs.field(factory=dict, eq=False)
+    __slots__ = ("_changes", "_earliest", "_entities", "_events_of", "_facts", "_memo", "_spans", "spans")
 
-    @classmethod
-    def of(
-        cls,
-        entities: Sequence[Entity],
-        relations: Sequence[Relation],
-        events_by_body: Mapping[str, Sequence[Event]],
-        memberships: Sequence[MembershipCount],
-    ) -> Timeline:
-        """Compute the timeline of every entity."""
-        all_events = [event for events in events_by_body.values() for event in events]
-        life = spans(entities, relations, all_events, memberships)
-        forms, names, days = {}, {}, {}
-        for entity in entities:
-            span = life[entity.id]
-            form_list = (
-                legal_form_spells(entity, events_by_body.get(entity.id, ()), span)
-                if isinstance(entity, Organization)
-                else []
-            )
-            name_list = name_spells(entity, span) if getattr(entity, "former_names", ()) else []
-            change_days = boundaries(entity, form_list, name_list)
-            if len(form_list) > 1 or name_list or change_days:
-                forms[entity.id], names[entity.id] = form_list, name_list
-                days[entity.id] = change_days
-        return cls(life, forms, names, days)
+    def __init__(
+        self,
+        entities: Mapping[str, Entity],
+        events_of: Callable[[str], Sequence[Event]],
+        facts: Callable[[], tuple[Iterable[Relation], Iterable[Event], Iterable[MembershipCount]]],
+    ) -> None:
+        """
+        The timeline of *entities* (by id), whose events *events_of* gives in date order.
+
+        *facts* gives every relation, event and count, read only if an entity's start is
+        unknown (it is narrowed to its earliest fact, and that needs them all).
+        """
+        self._entities = entities
+        self._events_of = events_of
+        self._facts = facts
+        self._earliest: Mapping[str, int] | None = None
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._changes: dict[str, Changes | None] = {}
+        self._memo: dict[tuple[str, int], Entity] = {}
+        self.spans: Mapping[str, tuple[int, int]] = _Spans(self, entities)
+
+    def span(self, ident: str) -> tuple[int, int]:
+        """
+        The days of the entity *ident* names: ``[start, end)`` as ordinals.
+
+        Raises:
+            KeyError: If no entity has that id.
+        """
+        found = self.span_or_none(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def span_or_none(self, ident: str) -> tuple[int, int] | None:
+        """The days of the entity *ident* names, or None if no entity has that id."""
+        found = self._spans.get(ident)
+        if found is None:
+            entity = self._entities.get(ident)
+            if entity is None:
+                return None
+            found = self._spans.setdefault(ident, self._span_of(entity))
+        return found
+
+    def all_spans(self) -> Mapping[str, tuple[int, int]]:
+        """Entity id -> its span, every one worked out: for those who ask about them all."""
+        spans = self._spans
+        if len(spans) < len(self._entities):
+            for ident in self._entities:
+                if ident not in spans:
+                    self.span(ident)
+        return MappingProxyType(spans)
+
+    def standing(self, day: int) -> frozenset[str]:
+        """The ids of the entities that stood on *day*."""
+        # Every entity has its span now, so the table no longer grows: it can be read whole.
+        return frozenset(ident for ident, (start, end) in self.all_spans().items() if start <= day < end)
+
+    def stands(self, ident: str, day: int) -> bool:
+        """Whether the entity *ident* names (if any) stood on *day*."""
+        found = self._spans.get(ident) or self.span_or_none(ident)
+        return found is not None and found[0] <= day < found[1]
+
+    def _span_of(self, entity: Entity) -> tuple[int, int]:
+        if isinstance(entity, Recommendation):
+            # A recommendation lives as its strategy does.
+            strategy = self._entities.get(entity.strategy)
+            if strategy is None or isinstance(strategy, Recommendation):
+                return (NEVER_AFTER, NEVER_AFTER)
+            return self.span(strategy.id)
+        start, end = period_days(entity.period)
+        if start != NEVER_BEFORE:
+            return start, end
+        earliest = self._earliest
+        if earliest is None:
+            # Every fact is read once, for every entity: a second unknown start is then a lookup.
+            earliest = self._earliest = earliest_facts(self._entities, *self._facts())
+        return _narrowed(entity, end, earliest)
+
+    def changes(self, entity: Entity) -> Changes | None:
+        """The legal forms, names and change days of *entity*, or None if nothing shown of it changes."""
+        found = self._changes.get(entity.id, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._changes.setdefault(entity.id, self._changes_of(entity))
+        return cast("Changes | None", found)
+
+    def _changes_of(self, entity: Entity) -> Changes | None:
+        span = self.span(entity.id)
+        form_list = (
+            legal_form_spells(entity, self._events_of(entity.id), span) if isinstance(entity, Organization) else []
+        )
+        name_list = name_spells(entity, span) if getattr(entity, "former_names", ()) else []
+        change_days = boundaries(entity, form_list, name_list)
+        if len(form_list) > 1 or name_list or change_days:
+            return Changes(form_list, name_list, change_days)
+        return None
 
     def variant(self, entity: Entity, day: int) -> Entity:
-        """*entity* as it stood on *day* (an ordinal within its life)."""
-        change_days = self.days.get(entity.id)
-        if change_days is None:
-            return _undated(entity)
-        segment = bisect.bisect_right(change_days, day)
-        key = (entity.id, segment)
+        """
+        *entity* as it stood on *day* (an ordinal within its life).
+
+        The same day, or another within the same stretch without change, gives the same object.
+        """
+        changes = self.changes(entity)
+        key = (entity.id, 0 if changes is None else bisect.bisect_right(changes.days, day))
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = as_of(entity, day, self.forms[entity.id], self.names[entity.id])
+            found = _undated(entity) if changes is None else as_of(entity, day, changes.forms, changes.names)
+            if found is not entity or changes is not None:  # an entity shown as it is needs no memo
+                found = self._memo.setdefault(key, found)
         return found
+
+
+class _Spans(Mapping[str, tuple[int, int]]):
+    """Entity id -> its span, through a :class:`Timeline`: each worked out on first use."""
+
+    __slots__ = ("_entities", "_timeline")
+
+    def __init__(self, timeline: Timeline, entities: Mapping[str, Entity]) -> None:
+        self._timeline = timeline
+        self._entities = entities
+
+    def __getitem__(self, ident: str) -> tuple[int, int]:
+        return self._timeline.span(ident)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entities)
+
+    def __len__(self) -> int:
+        return len(self._entities)
 
 
 def _undated(entity: Entity) -> Entity:
