@@ -57,7 +57,7 @@ def parent_on(index: Index, org: Organization, day: int) -> Organization | None:
     """The body *org* sat under on *day* (an ordinal), from the relations that held that day."""
     relations = index.dataset[RELATIONS]
     for position in index.parent_relations.get(org.id, ()):
-        start, end = index.relation_days[position]
+        start, end = index.relation_span(relations[position])
         if start <= day < end:
             found = index.by_id.get(relations[position].subject)
             if isinstance(found, Organization):

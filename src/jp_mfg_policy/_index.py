@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ._timeline import Timeline
 
 V = TypeVar("V")
+E = TypeVar("E", bound=Entity)
 #: The kinds of event a body's legal forms follow.
 _FORM_KINDS = frozenset({EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED})
 #: The days of an entity not known: none.
@@ -67,6 +68,7 @@ class Index:
         # The whole record's index, for a snapshot: it answers lookups by name.
         self.root = root
         self._tables: dict[str, tuple[Mapping[str, Entity], Mapping[str, Entity]]] = {}
+        self._ids: dict[str, Mapping[str, Any]] = {}
 
     @functools.cached_property
     def by_id(self) -> Mapping[str, Entity]:
@@ -74,16 +76,24 @@ class Index:
         view = self.dataset.view
         if view is not None:
             return _OneByOne(view.entity, lambda: self._all_by_id)
-        return self._all_by_id
+        return _ById(self)
 
     @functools.cached_property
     def _all_by_id(self) -> Mapping[str, Entity]:
         return MappingProxyType({entity.id: entity for entity in self.dataset.entities()})
 
+    def ids_of(self, collection: Collection[E]) -> Mapping[str, E]:
+        """Entity id -> entity, for one collection (built on first use)."""
+        found = self._ids.get(collection.name)
+        if found is None:
+            table = MappingProxyType({entity.id: entity for entity in self.dataset[collection]})
+            found = self._ids.setdefault(collection.name, table)
+        return found
+
     @functools.cached_property
     def order(self) -> Mapping[str, int]:
-        """Entity id -> its position in the dataset."""
-        return MappingProxyType({ident: position for position, ident in enumerate(self.by_id)})
+        """Body id -> its position among the bodies: the data order of lists of bodies."""
+        return MappingProxyType({org.id: position for position, org in enumerate(self.dataset[ORGANIZATIONS])})
 
     @functools.cached_property
     def sources(self) -> Mapping[str, Source]:
@@ -183,12 +193,13 @@ class Index:
 
     @functools.cached_property
     def _whole_hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization]]:
-        by_id = self.by_id
+        # Only bodies sit in the hierarchy: the other collections, and their spans, are not read.
+        bodies = self.ids_of(ORGANIZATIONS)
         above: dict[str, Organization] = {}
-        for relation, (_, end) in zip(self.dataset[RELATIONS], self.relation_days, strict=True):
-            if relation.kind.hierarchical and end == NEVER_AFTER:
-                subject, below = by_id.get(relation.subject), by_id.get(relation.object)
-                if isinstance(subject, Organization) and isinstance(below, Organization):
+        for relation in self.dataset[RELATIONS]:
+            if relation.kind.hierarchical:
+                subject, below = bodies.get(relation.subject), bodies.get(relation.object)
+                if subject is not None and below is not None and self.relation_span(relation)[1] == NEVER_AFTER:
                     above[relation.object] = subject
         children: dict[str, list[Organization]] = defaultdict(list)
         for org in self.dataset[ORGANIZATIONS]:
@@ -322,3 +333,34 @@ class _OneByOne(Mapping[str, V]):
 
     def __len__(self) -> int:
         return len(self._whole())
+
+
+class _ById(Mapping[str, Entity]):
+    """
+    Entity id -> entity, collection by collection in the registry's order.
+
+    An id is sought among the bodies first, and each further collection is read only
+    when the id is not among those before: a question about a body builds no law or plan.
+    """
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    def __getitem__(self, key: str) -> Entity:
+        for collection in ENTITIES:
+            found: Entity | None = self._index.ids_of(collection).get(key)
+            if found is not None:
+                return found
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and any(key in self._index.ids_of(collection) for collection in ENTITIES)
+
+    def __iter__(self) -> Iterator[str]:
+        for collection in ENTITIES:
+            yield from self._index.ids_of(collection)
+
+    def __len__(self) -> int:
+        return sum(len(self._index.ids_of(collection)) for collection in ENTITIES)

@@ -35,7 +35,6 @@ from ._bodies import Organization
 from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, Period, first_day
 from ._enums import EventKind, LegalForm, NameKind
 from ._facts import Event, MembershipCount, Relation
-from ._policy import Law, Program, Recommendation, Strategy
 from ._records import Entity, Name
 
 #: The flat name field each (language, kind) of a former name stands in for.
@@ -66,6 +65,8 @@ def spans(
 
     An entity with no known start and no dated fact gets an empty span: it is in no snapshot.
     """
+    from ._policy import Recommendation
+
     found: dict[str, tuple[int, int]] = {}
     unknown: list[Entity] = []
     recommendations: list[Recommendation] = []
@@ -200,8 +201,11 @@ def _form(value: str | None) -> LegalForm | None:
 def boundaries(entity: Entity, form_spells: Sequence[FormSpell], name_list: Sequence[NameSpell]) -> list[int]:
     """The days on which something shown of *entity* changes, sorted."""
     days = {spell.start for spell in form_spells} | {spell.start for spell in name_list}
-    if isinstance(entity, Law) and entity.effective is not None:
-        days.add(first_day(entity.effective, NEVER_BEFORE))
+    if not isinstance(entity, Organization):
+        from ._policy import Law  # only here: a body's timeline needs no class of laws or plans
+
+        if isinstance(entity, Law) and entity.effective is not None:
+            days.add(first_day(entity.effective, NEVER_BEFORE))
     for name in getattr(entity, "former_names", ()):
         if (name.lang, name.kind) not in NAME_FIELDS:
             days |= {first_day(name.valid_from, NEVER_BEFORE), first_day(name.valid_until, NEVER_BEFORE)}
@@ -260,17 +264,28 @@ def as_of(
         form = next((spell.form for spell in form_spells if spell.start <= day < spell.end), entity.legal_form)
         changes["legal_form"] = form
         changes["dissolved"] = None
-    elif isinstance(entity, Law):
-        changes["repealed"] = None
-        if first_day(entity.effective, NEVER_BEFORE) > day:
-            changes["effective"] = None  # not yet in force on the day
-    elif isinstance(entity, Program):
-        changes["phases"] = tuple(p for p in entity.phases if _item_start(p) <= day)
-        changes["goals"] = tuple(g for g in entity.goals if _item_start(g) <= day)
-    elif isinstance(entity, Strategy):
-        changes["editions"] = tuple(e for e in entity.editions if _item_start(e) <= day)
+    else:
+        changes |= _policy_as_of(entity, day)
     changes = {key: value for key, value in changes.items() if getattr(entity, key) != value}
     return attrs.evolve(cast("Any", entity), **changes) if changes else entity
+
+
+def _policy_as_of(entity: Entity, day: int) -> dict[str, Any]:
+    """The changes that make a law, programme or strategy what it was on *day*."""
+    from ._policy import Law, Program, Strategy
+
+    if isinstance(entity, Law):
+        return {"repealed": None} | (
+            {"effective": None} if first_day(entity.effective, NEVER_BEFORE) > day else {}  # not yet in force
+        )
+    if isinstance(entity, Program):
+        return {
+            "phases": tuple(p for p in entity.phases if _item_start(p) <= day),
+            "goals": tuple(g for g in entity.goals if _item_start(g) <= day),
+        }
+    if isinstance(entity, Strategy):
+        return {"editions": tuple(e for e in entity.editions if _item_start(e) <= day)}
+    return {}
 
 
 #: Where a memo has no answer yet (None is an answer: an entity with nothing that changes).
@@ -365,12 +380,15 @@ class Timeline:
         return found is not None and found[0] <= day < found[1]
 
     def _span_of(self, entity: Entity) -> tuple[int, int]:
-        if isinstance(entity, Recommendation):
-            # A recommendation lives as its strategy does.
-            strategy = self._entities.get(entity.strategy)
-            if strategy is None or isinstance(strategy, Recommendation):
-                return (NEVER_AFTER, NEVER_AFTER)
-            return self.span(strategy.id)
+        if not isinstance(entity, Organization):
+            from ._policy import Recommendation  # only here: a body's span needs no class of laws or plans
+
+            if isinstance(entity, Recommendation):
+                # A recommendation lives as its strategy does.
+                strategy = self._entities.get(entity.strategy)
+                if strategy is None or isinstance(strategy, Recommendation):
+                    return (NEVER_AFTER, NEVER_AFTER)
+                return self.span(strategy.id)
         start, end = period_days(entity.period)
         if start != NEVER_BEFORE:
             return start, end
@@ -435,8 +453,10 @@ class _Spans(Mapping[str, tuple[int, int]]):
 
 def _undated(entity: Entity) -> Entity:
     """An entity with no changes in its life, as it stood on any day of it: without its end."""
-    if isinstance(entity, Organization) and entity.dissolved is not None:
-        return attrs.evolve(entity, dissolved=None)
+    if isinstance(entity, Organization):
+        return entity if entity.dissolved is None else attrs.evolve(entity, dissolved=None)
+    from ._policy import Law  # only here: a body needs no class of laws
+
     if isinstance(entity, Law) and entity.repealed is not None:
         return attrs.evolve(entity, repealed=None)
     return entity
