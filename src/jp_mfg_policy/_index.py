@@ -67,7 +67,8 @@ class Index:
         self.dataset = dataset
         # The whole record's index, for a snapshot: it answers lookups by name.
         self.root = root
-        self._tables: dict[str, tuple[Mapping[str, Entity], Mapping[str, Entity]]] = {}
+        self._as_written: dict[str, Mapping[str, Entity]] = {}
+        self._by_key: dict[str, Mapping[str, Entity]] = {}
         self._ids: dict[str, Mapping[str, Any]] = {}
 
     @functools.cached_property
@@ -103,28 +104,41 @@ class Index:
     @functools.cached_property
     def bodies_as_written(self) -> Mapping[str, Entity]:
         """The bodies by their ids and names exactly as written (or casefolded): the commonest lookups."""
-        return self._names(ENTITIES[0])[0]
+        return self._exact(ENTITIES[0])
 
-    def _names(self, collection: Collection[Entity]) -> tuple[Mapping[str, Entity], Mapping[str, Entity]]:
-        """The name tables of one collection: names as written (and casefolded), and normalised."""
-        tables = self._tables.get(collection.name)
-        if tables is None:
+    def _exact(self, collection: Collection[Entity]) -> Mapping[str, Entity]:
+        """The names of one collection's entities as written and casefolded, and their ids."""
+        found = self._as_written.get(collection.name)
+        if found is None:
             exact: dict[str, Entity] = {}
-            by_key: dict[str, Entity] = {}
             records = self.dataset[collection]
             # A name that passed from one entity to another names the later one: read the earlier ones first.
             for entity in sorted(records, key=_start):
                 for text in names_of(entity):
-                    # Names as written, and casefolded, skip normalisation for the commonest lookups.
                     exact[text] = exact[text.casefold()] = entity
-                    key = normalize_key(text)
-                    if key:
-                        by_key[key] = entity
             # An id is the entity's own, whatever names others have borne.
             for entity in records:
                 exact[entity.id] = entity  # written as an id; a name's spellings keep finding its bearer
-            tables = self._tables.setdefault(collection.name, (MappingProxyType(exact), MappingProxyType(by_key)))
-        return tables
+            found = self._as_written.setdefault(collection.name, MappingProxyType(exact))
+        return found
+
+    def _normalised(self, collection: Collection[Entity]) -> Mapping[str, Entity]:
+        """
+        The names of one collection's entities, normalised (:func:`normalize_key`).
+
+        Built only when a name is not found as written: normalising every name is most of
+        the cost of a name table, and most lookups do not need it.
+        """
+        found = self._by_key.get(collection.name)
+        if found is None:
+            by_key: dict[str, Entity] = {}
+            for entity in sorted(self.dataset[collection], key=_start):  # the later bearer of a name wins
+                for text in names_of(entity):
+                    key = normalize_key(text)
+                    if key:
+                        by_key[key] = entity
+            found = self._by_key.setdefault(collection.name, MappingProxyType(by_key))
+        return found
 
     def lookup(self, key: str) -> Entity | None:
         """
@@ -146,11 +160,11 @@ class Index:
             return found
         folded, normalised = key.casefold(), None
         for collection in ENTITIES:
-            exact, by_key = self._names(collection)
+            exact = self._exact(collection)
             found = exact.get(key) or exact.get(folded)
             if found is None:
                 normalised = normalize_key(key) if normalised is None else normalised
-                found = by_key.get(normalised)
+                found = self._normalised(collection).get(normalised)
             if found is not None:
                 return found
         return None
@@ -158,7 +172,7 @@ class Index:
     def keys(self) -> Mapping[str, Entity]:
         """Every normalised name, mapped to this dataset's entity where it has it."""
         if self.root is None:
-            return MappingProxyType({key: e for c in ENTITIES for key, e in self._names(c)[1].items()})
+            return MappingProxyType({key: e for c in ENTITIES for key, e in self._normalised(c).items()})
         return MappingProxyType(
             {key: self.by_id[entity.id] for key, entity in self.root.keys().items() if entity.id in self.by_id}
         )
