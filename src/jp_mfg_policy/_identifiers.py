@@ -7,9 +7,12 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import cast
 
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+# Crockford's base-32 digits as the ones int(..., 32) reads, so that C computes a ROR ID's value.
+_CROCKFORD_AS_PYTHON = str.maketrans(_CROCKFORD, "0123456789abcdefghijklmnopqrstuv")
 _ROR = re.compile(r"0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}")
 _ROR_PREFIX = re.compile(r"(?:https?://)?(?:www\.)?ror\.org/", re.IGNORECASE)
 _QID = re.compile(r"Q[1-9][0-9]{0,11}")
@@ -75,9 +78,7 @@ def ror_checksum_ok(ror_id: str) -> bool:
     """
     if not _ROR.fullmatch(ror_id):
         return False
-    number = 0
-    for char in ror_id[:7]:
-        number = number * 32 + _CROCKFORD.index(char)
+    number = int(ror_id[:7].translate(_CROCKFORD_AS_PYTHON), 32)
     return f"{98 - (number * 100) % 97:02d}" == ror_id[7:]
 
 
@@ -94,7 +95,8 @@ def corporate_number_ok(number: str) -> bool:
     """
     if not _CORPORATE_NUMBER.fullmatch(number):
         return False
-    total = sum(int(digit) * (2 if position % 2 else 1) for position, digit in enumerate(reversed(number[1:])))
+    # Counted from the right of the twelve, the odd places (indices 1, 3 ... 11) weigh 2, the even ones 1.
+    total = 2 * sum(map(int, number[1::2])) + sum(map(int, number[2::2]))
     return 9 - total % 9 == int(number[0])
 
 
@@ -117,10 +119,15 @@ def normalize_identifier(scheme: IdentifierScheme | str, value: str) -> str:
         >>> normalize_identifier("corporate_number", "4000-01-209-0001")
         '4000012090001'
     """
-    scheme = IdentifierScheme(scheme)
+    found = _SCHEMES.get(scheme) if isinstance(cast("object", scheme), str) else None
+    scheme = found if found is not None else IdentifierScheme(scheme)
     if not isinstance(cast("object", value), str):
         msg = f"expected an identifier as a string, got {type(value).__name__}"
         raise TypeError(msg)
+    canonical = _CANONICAL[scheme]
+    # Data mostly gives the canonical form already: then only the check digits are left to check.
+    if canonical.fullmatch(value) and _CHECKED[scheme](value):
+        return value
     if len(value) > _LONGEST:
         msg = f"not a {scheme.label}: {len(value):,} characters long"
         raise ValueError(msg)
@@ -146,6 +153,24 @@ def normalize_identifier(scheme: IdentifierScheme | str, value: str) -> str:
             msg = f"not a Crossref Funder ID (9 to 12 digits): {value!r}"
             raise ValueError(msg)
     return text
+
+
+# A scheme by its value, or by itself (a member is equal to its value, and hashes as it does).
+_SCHEMES = {scheme.value: scheme for scheme in IdentifierScheme}
+# The canonical form of each scheme, which normalize_identifier() returns unchanged when its digits check.
+_CANONICAL = {
+    IdentifierScheme.WIKIDATA: _QID,
+    IdentifierScheme.ROR: _ROR,
+    IdentifierScheme.CORPORATE_NUMBER: _CORPORATE_NUMBER,
+    IdentifierScheme.FUNDER_ID: _FUNDER_ID,
+}
+# Its check digits, where it has them (bool: a non-empty canonical form is all there is to check).
+_CHECKED: dict[IdentifierScheme, Callable[[str], bool]] = {
+    IdentifierScheme.WIKIDATA: bool,
+    IdentifierScheme.ROR: ror_checksum_ok,
+    IdentifierScheme.CORPORATE_NUMBER: corporate_number_ok,
+    IdentifierScheme.FUNDER_ID: bool,
+}
 
 
 def identifier_url(scheme: IdentifierScheme | str, value: str) -> str:

@@ -169,30 +169,46 @@ def load(
     return _load_user(documents, paths, max_file_size)
 
 
-def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limit: int) -> PolicySystem:
-    from ._dataset import Dataset
-    from ._merge import Located, apply_overrides, gather
+def _read_user(name: str, limit: int) -> tuple[Document | None, list[Problem]]:
+    """
+    One user file's document, or its problems.
+
+    Its JSON is held no longer than it takes to structure it (a valid file's objects record by
+    record, each released once its record is built): the JSON never piles up for the cycle
+    collector, which traverses everything alive, and the whole-dataset rules run over the
+    records alone.
+    """
     from ._read import parse, read_path
-    from ._registry import BY_NAME
-    from ._serde import structure_document
+    from ._serde import stream_document, structure_document
+
+    if "\0" in name:
+        return None, [Problem(repr(name), "$", "the path contains a NUL byte")]
+    data, found = read_path(name, limit)
+    if data is None:
+        return None, found
+    # A valid JSON file is read and structured a record at a time; any other is parsed whole, to report on it.
+    document = stream_document(data, name, limit=limit)
+    if document is not None:
+        return document, []
+    raw, found = parse(data, name, limit=limit)
+    del data
+    if raw is None:
+        return None, found
+    return structure_document(raw, name, consume=True)
+
+
+def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limit: int) -> PolicySystem:
+    from types import MappingProxyType
+
+    from ._dataset import Dataset
+    from ._merge import Located, Origins, apply_overrides, gather
     from ._system import PolicySystem
     from ._validate import check
 
     problems: list[Problem] = []
     user: list[tuple[str, Document]] = []
     for name in paths:
-        if "\0" in name:
-            problems.append(Problem(repr(name), "$", "the path contains a NUL byte"))
-            continue
-        data, found = read_path(name, limit)
-        problems += found
-        if data is None:
-            continue
-        raw, found = parse(data, name, limit=limit)
-        problems += found
-        if raw is None:
-            continue
-        document, found = structure_document(raw, name)
+        document, found = _read_user(name, limit)
         problems += found
         if document is not None:
             user.append((name, document))
@@ -218,10 +234,8 @@ def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limi
     if problems:
         raise DataError(problems)
     records = {name: [located.item for located in table] for name, table in tables.items()}
-    origins = {
-        (name, BY_NAME[name].identity(located.item)): located.file
-        for name, table in tables.items()
-        for located in table
-    }
+    files = {name: [located.file for located in table] for name, table in tables.items()}
+    # Read-only, and a proxy, so that the dataset keeps it as it is rather than copy it into a dict.
+    origins = MappingProxyType(Origins(records, files))
     as_of = next(iter(days), None) if user else None
     return PolicySystem(Dataset(records, as_of=None if as_of is None else as_of.start(), origins=origins))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any, cast
 
 import attrs
@@ -81,6 +81,52 @@ class Table:
                 index[self._key(_values(located.item, fields))].append(slot)
             if self._by_id is not None:
                 self._by_id[located.item.id].append(slot)
+
+
+class Origins(Mapping[tuple[str, Any], str]):
+    """
+    (collection, identity) -> the file each record came from, each collection indexed when first asked.
+
+    A load hashes no identity for it (dates among them, each hash a Python call) and builds no
+    tuple per record: most systems are never asked where a record came from, and one that
+    is asked about a body indexes the bodies alone. Indexing is idempotent: two threads that
+    ask at once build equal indexes, and either may be kept.
+    """
+
+    __slots__ = ("_files", "_indexes", "_records")
+
+    def __init__(self, records: Mapping[str, list[Any]], files: Mapping[str, list[str]]) -> None:
+        """*files* holds the file of each record of *records*, in the same order."""
+        self._records = records
+        self._files = files
+        self._indexes: dict[str, dict[Hashable, str]] = {}
+
+    def _index(self, name: str) -> dict[Hashable, str]:
+        index = self._indexes.get(name)
+        if index is None:
+            identity = BY_NAME[name].identity
+            index = {
+                identity(record): file for record, file in zip(self._records[name], self._files[name], strict=True)
+            }
+            self._indexes[name] = index
+        return index
+
+    def __getitem__(self, key: tuple[str, Any]) -> str:
+        # As a dict would: any key that is not a (collection, identity) of a record is missing.
+        try:
+            name, identity = key
+        except (TypeError, ValueError):
+            raise KeyError(key) from None
+        if name not in self._records:
+            raise KeyError(key)
+        return self._index(name)[identity]
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        for name in self._records:
+            yield from ((name, identity) for identity in self._index(name))
+
+    def __len__(self) -> int:
+        return sum(len(self._index(name)) for name in self._records)
 
 
 def gather(documents: Iterable[tuple[str, Document]]) -> dict[str, Table]:

@@ -16,8 +16,9 @@ import pkgutil
 import re
 import stat
 import tomllib
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Container, Iterator
+from json.scanner import make_scanner
+from typing import Any, cast
 
 from .exceptions import Problem
 
@@ -26,6 +27,8 @@ DEFAULT_MAX_FILE_SIZE = 128 * 1024 * 1024
 #: At most one JSON value (object, array, string, number ...) per this many bytes of the limit.
 BYTES_PER_VALUE = 16
 _CHUNK = 1024 * 1024
+# JSON's whitespace, as the json module skips it.
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
 # A \\u escape of a UTF-16 surrogate; only a lone one survives parsing as a surrogate character.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _KINDS = (
@@ -107,10 +110,8 @@ class _Duplicates(dict[str, Any]):
     twice: list[str]
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) == len(pairs):
-        return result
+def _marked(result: dict[str, Any], pairs: list[tuple[str, Any]]) -> _Duplicates:
+    """*result*, the object *pairs* make, marked with the keys that appear in *pairs* more than once."""
     marked = _Duplicates(result)
     counts = collections.Counter(key for key, _ in pairs)
     marked.twice = sorted(key for key, count in counts.items() if count > 1)
@@ -150,15 +151,13 @@ def _has_surrogate(text: str) -> bool:
     return any("\ud800" <= char <= "\udfff" for char in text)
 
 
-def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[dict[str, Any] | None, list[Problem]]:
+def decode(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str | None, list[Problem]]:
     """
-    Parse one file's bytes (JSON, or TOML for a ``.toml`` file) into plain values, or say what is wrong.
+    One file's text, checked for size, emptiness and encoding before anything is parsed; or what is wrong.
 
     Example:
-        >>> parse(b'{"a": 1, "a": 2}', "x.json")[1][0].message
-        "the key 'a' appears twice in one object"
-        >>> parse(b'{"a": NaN}', "x.json")[1][0].message
-        'NaN is not a number JSON allows'
+        >>> decode(b"{}", "x.json"), decode(b" ", "x.json")[1][0].message
+        (('{}', []), 'the file is empty')
     """
     if len(data) > limit:
         return None, [Problem(file, "$", f"the file is over the limit of {limit:,} bytes")]
@@ -173,16 +172,129 @@ def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tupl
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(file, "$", f"not UTF-8: byte {exc.start:,} is {data[exc.start : exc.start + 1]!r}")]
-    text = text.removeprefix("\ufeff")
-    raw: object
-    duplicates: list[_Duplicates] = []
+    return text.removeprefix("\ufeff"), []
+
+
+def _hook(duplicates: list[_Duplicates]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """The ``object_pairs_hook`` that builds each object, adding those with a key twice to *duplicates*."""
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        found = _object(pairs)
-        if type(found) is _Duplicates:
-            duplicates.append(found)  # so that only a file with duplicate keys is walked for them
-        return found
+        # Called for every object of the file: the common case in one frame, without a further call.
+        found = dict(pairs)
+        if len(found) == len(pairs):
+            return found
+        marked = _marked(found, pairs)
+        duplicates.append(marked)  # so that only a file with duplicate keys is walked for them
+        return marked
 
+    return hook
+
+
+class NotStreamableError(Exception):
+    """A file :func:`stream` cannot vouch for: :func:`parse` reads it, and says what is wrong."""
+
+
+#: What :func:`stream` yields, as an item, when an array it streams begins (so that an empty one is seen).
+ARRAY_BEGINS: Any = object()
+
+
+def _skip(text: str, at: int) -> int:
+    """Where the first token at or after *at* is, past JSON's whitespace."""
+    found = _WHITESPACE.match(text, at)
+    return at if found is None else found.end()
+
+
+def stream(text: str, arrays: Container[str]) -> Iterator[tuple[str, Any]]:
+    """
+    The top-level values of a JSON object, as (key, value); the arrays under *arrays* item by item.
+
+    For such an array it yields (key, :data:`ARRAY_BEGINS`), then (key, item) for each item as
+    soon as it is read: a reader that structures and drops each one never holds the whole
+    file's JSON at once. It accepts exactly what :func:`parse` accepts without a problem, and
+    raises :exc:`NotStreamableError` (or the error of a number) for anything else: a file with a
+    problem is for :func:`parse` to describe.
+
+    Example:
+        >>> list(stream('{"a": [1, 2], "b": {}}', {"a"}))[1:]
+        [('a', 1), ('a', 2), ('b', {})]
+    """
+    if _SURROGATE_ESCAPE.search(text):
+        raise NotStreamableError
+    duplicates: list[_Duplicates] = []
+    decoder = json.JSONDecoder(
+        object_pairs_hook=_hook(duplicates), parse_constant=_reject_constant, parse_float=_finite
+    )
+    scan = make_scanner(cast("Any", decoder))  # json.loads' scanner, as typeshed does not quite say
+
+    def value(at: int) -> tuple[Any, int]:
+        """The value at *at*, and where the next token is."""
+        try:
+            found, end = scan(text, at)
+        except StopIteration:
+            raise NotStreamableError from None
+        if duplicates:
+            raise NotStreamableError
+        return found, _skip(text, end)
+
+    def expect(at: int, token: str) -> int:
+        """Where the token after *token*, at *at*, is."""
+        if text[at : at + 1] != token:
+            raise NotStreamableError
+        return _skip(text, at + 1)
+
+    at = expect(_skip(text, 0), "{")
+    if text[at : at + 1] == "}":
+        at = _skip(text, at + 1)
+    else:
+        seen: set[str] = set()
+        while True:
+            if text[at : at + 1] != '"':
+                raise NotStreamableError
+            key, at = value(at)
+            if key in seen:
+                raise NotStreamableError
+            seen.add(key)
+            at = expect(at, ":")
+            if key not in arrays:
+                item, at = value(at)
+                yield key, item
+            else:
+                at = expect(at, "[")
+                yield key, ARRAY_BEGINS
+                if text[at : at + 1] == "]":
+                    at = _skip(text, at + 1)
+                else:
+                    while True:
+                        item, at = value(at)
+                        yield key, item
+                        if text[at : at + 1] != ",":
+                            break
+                        at = _skip(text, at + 1)
+                    at = expect(at, "]")
+            if text[at : at + 1] != ",":
+                break
+            at = _skip(text, at + 1)
+        at = expect(at, "}")
+    if at != len(text):
+        raise NotStreamableError
+
+
+def parse(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """
+    Parse one file's bytes (JSON, or TOML for a ``.toml`` file) into plain values, or say what is wrong.
+
+    Example:
+        >>> parse(b'{"a": 1, "a": 2}', "x.json")[1][0].message
+        "the key 'a' appears twice in one object"
+        >>> parse(b'{"a": NaN}', "x.json")[1][0].message
+        'NaN is not a number JSON allows'
+    """
+    text, problems = decode(data, file, limit=limit)
+    if text is None:
+        return None, problems
+    raw: object
+    duplicates: list[_Duplicates] = []
+    hook = _hook(duplicates)
     try:
         if is_toml(file):
             raw = tomllib.loads(text, parse_float=_finite)

@@ -18,7 +18,7 @@ import functools
 import math
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, get_args, get_origin
+from typing import Any, NoReturn, TypeAlias, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
@@ -26,9 +26,10 @@ from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, Iter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
-from ._dates import PartialDate, short
+from ._dates import PartialDate, parse_date, short
 from ._document import DOCUMENT_KEYS, Document, Override
-from ._fields import JSON_NAME, FieldError
+from ._fields import JSON_NAME, FieldError, json_name
+from ._read import ARRAY_BEGINS, decode, is_toml, stream
 from ._records import Citation
 from ._registry import BY_NAME, COLLECTIONS, ORGANIZATIONS
 from .exceptions import Problem
@@ -102,7 +103,7 @@ def _structure_date(value: object, _: object) -> PartialDate:
     if not isinstance(value, str):
         msg = f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {json_type(value)}"
         raise TypeError(msg)
-    return PartialDate.parse(value)
+    return parse_date(value)
 
 
 def _structure_mapping(value: object, _: object) -> dict[str, Any]:
@@ -139,23 +140,31 @@ def _tuple_hook(converter: cattrs.Converter, type_: Any) -> Callable[[Any, Any],
         if type(value) is not list:  # a string or an object would iterate, silently
             msg = f"expected an array, got {json_type(value)}"
             raise TypeError(msg)
-        items, errors = [], []
-        for index, item in enumerate(value):
-            try:
-                items.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - every fault of an item is reported at its index
-                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote("", index, item_type)]
-                errors.append(exc)
-                # The faults of an array are reported up to a bound: each one costs memory, and a
-                # file of a million bad values would otherwise cost gigabytes to describe.
-                if len(errors) == MAX_PROBLEMS_PER_ARRAY:
-                    break
-        if errors:
-            msg = f"While structuring {type_!r}"
-            raise IterableValidationError(msg, errors, type_)
-        return tuple(items)
+        return _structure_items(value, item_hook, type_)
 
     return structure
+
+
+def _structure_items(
+    value: list[Any], item_hook: Callable[[Any, Any], Any], type_: Any, start: int = 0
+) -> tuple[Any, ...]:
+    """The items of a JSON array (the rest of one, from index *start*), each bad one reported at its index."""
+    item_type = get_args(type_)[0]
+    items, errors = [], []
+    for index, item in enumerate(value, start):
+        try:
+            items.append(item_hook(item, item_type))
+        except Exception as exc:  # noqa: BLE001 - every fault of an item is reported at its index
+            exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote("", index, item_type)]
+            errors.append(exc)
+            # The faults of an array are reported up to a bound: each one costs memory, and a
+            # file of a million bad values would otherwise cost gigabytes to describe.
+            if len(errors) == MAX_PROBLEMS_PER_ARRAY:
+                break
+    if errors:
+        msg = f"While structuring {type_!r}"
+        raise IterableValidationError(msg, errors, type_)
+    return tuple(items)
 
 
 def _make_converter() -> cattrs.Converter:
@@ -222,27 +231,145 @@ def _make_converter() -> cattrs.Converter:
 
     converter.register_unstructure_hook_factory(attrs.has, unstructure_record)
 
-    # Data cites the same few passages many times: share the (immutable) citations.
-    citations: dict[tuple[object, object, object], Citation] = {}
     citation_hook = plain_record(Citation)
 
-    def structure_citation(value: object, _: object) -> Citation:
-        if type(value) is dict and value.keys() <= {"source", "quote", "note"}:
-            key = (value.get("source"), value.get("quote"), value.get("note"))
-            found = citations.get(key)
-            if found is not None:
-                return found
+    def build_citation(value: object) -> Citation:
         citation: Citation = citation_hook(value, Citation)
-        if len(citations) < 100_000:  # noqa: PLR2004 - a bound on the memo, not on the data
-            citations[(citation.source, citation.quote, citation.note)] = citation
         return citation
+
+    def structure_citation(value: object, _: object) -> Citation:
+        return _shared_citation(value, build_citation)
 
     converter.register_structure_hook(Citation, structure_citation)
     return converter
 
 
+# Data cites the same few passages many times: share the (immutable) citations, each kept as a
+# tuple of one, which is also the ``sources`` of every record that cites it alone.
+_citations: dict[tuple[object, object, object], tuple[Citation]] = {}
+_CITATION_KEYS = frozenset({"source", "quote", "note"})
+#: A bound on the memo of citations, not on the data.
+_CITATIONS_KEPT = 100_000
+
+
+def _shared_citation(value: object, build: Callable[[Any], Citation]) -> Citation:
+    """The citation *value* describes: one seen before, or the one *build* makes of it (and the memo keeps)."""
+    return _cited_alone(value, build)[0]
+
+
+def _cited_alone(value: object, build: Callable[[Any], Citation]) -> tuple[Citation]:
+    """:func:`_shared_citation`, as a tuple of one."""
+    if type(value) is dict and value.keys() <= _CITATION_KEYS:
+        found = _citations.get((value.get("source"), value.get("quote"), value.get("note")))
+        if found is not None:
+            return found
+    alone = (build(value),)
+    if len(_citations) < _CITATIONS_KEPT:
+        citation = alone[0]
+        _citations[(citation.source, citation.quote, citation.note)] = alone
+    return alone
+
+
 #: The package's one converter.
 converter = _make_converter()
+
+
+# The fast path. Valid data, the common case, is structured without cattrs' bookkeeping (a dict of
+# results, a list of errors and a frame per field of every record): a scalar of the right JSON type is
+# taken as it is, a date or an enum member is looked up in C. It refuses (raises) every value the
+# converter would refuse or read otherwise, and the converter then structures the collection again and
+# says what is wrong: problems, their messages and paths have one source, the converter.
+
+_Fast: TypeAlias = Callable[[Any], Any]
+_NONE_TYPE = type(None)
+_TAKEN_AS_IS = (str, int, bool)  # exact types: a bool is no int, an int no float (those go through a hook)
+_fast_records: dict[tuple[type, bool], _Fast] = {}
+
+
+def _refuse(value: object) -> NoReturn:
+    raise TypeError(json_type(value))  # the converter says how, on the slow path
+
+
+def _fast_hook(type_: Any) -> tuple[frozenset[type], _Fast]:
+    """The JSON types *type_* takes as they are, and how to structure any other value (or refuse it)."""
+    args = get_args(type_)
+    if type_ in _TAKEN_AS_IS:
+        return frozenset({type_}), _refuse
+    others = [arg for arg in args if arg is not _NONE_TYPE]
+    if get_origin(type_) in (types.UnionType, Union) and len(others) == 1 < len(args):  # X | None
+        taken, other = _fast_hook(others[0])
+        return taken | {_NONE_TYPE}, other
+    if type_ is PartialDate:
+        return frozenset(), parse_date  # a date as text; anything else (a TOML date) takes the slow path
+    if isinstance(type_, type) and issubclass(type_, enum.StrEnum):
+        return frozenset(), {member.value: member for member in type_}.__getitem__
+    if _is_variadic_tuple(type_) and args[0] is Citation:
+        return frozenset(), _fast_citations
+    if _is_variadic_tuple(type_):
+        return frozenset(), _fast_tuple(*_fast_hook(args[0]))
+    if _is_mapping(type_):
+        return frozenset({dict}), _refuse
+    if type_ in _ORGANIZATION_CLASSES:
+        return frozenset(), _fast_body(type_)
+    if attrs.has(type_):
+        return frozenset(), _fast_record(type_)
+    hook = converter.get_structure_hook(type_)  # a float: rare, and checked for finiteness there
+    return frozenset(), lambda value: hook(value, type_)
+
+
+def _fast_tuple(taken: frozenset[type], other: _Fast) -> _Fast:
+    def structure(value: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise TypeError(json_type(value))
+        return tuple([item if type(item) in taken else other(item) for item in value])
+
+    return structure
+
+
+def _fast_record(cls: type, *, tagged: bool = False) -> _Fast:
+    """Structure an object as *cls* (*tagged*: ignoring its ``kind``), refusing unknown fields."""
+    found = _fast_records.get((cls, tagged))
+    if found is not None:
+        return found
+    hints = get_type_hints(cls)
+    # JSON name -> (the argument, the types taken as they are, the hook for others); None: a key to skip.
+    plan: dict[str, tuple[str, frozenset[type], _Fast] | None] = {"kind": None} if tagged else {}
+    for field in attrs.fields(cls):
+        if field.init:
+            plan[json_name(field)] = (field.alias or field.name, *_fast_hook(hints[field.name]))
+
+    def structure(value: Any) -> Any:
+        if type(value) is not dict:
+            raise TypeError(json_type(value))
+        arguments = {}
+        for key, item in value.items():
+            entry = plan[key]  # an unknown field raises KeyError
+            if entry is not None:
+                name, taken, other = entry
+                arguments[name] = item if type(item) in taken else other(item)
+        return cls(**arguments)  # a missing field raises TypeError, a bad value the field's validator
+
+    return _fast_records.setdefault((cls, tagged), structure)
+
+
+def _fast_citations(value: Any) -> tuple[Citation, ...]:
+    # Most statements cite one source: their tuple of one is shared, as the citation is.
+    plain = _fast_record(Citation)
+    if type(value) is not list:
+        raise TypeError(json_type(value))
+    if len(value) == 1:
+        return _cited_alone(value[0], plain)
+    return tuple([_shared_citation(item, plain) for item in value])
+
+
+def _fast_body(declared: type) -> _Fast:
+    """Structure a body as the class its ``kind`` names."""
+    by_tag = {cls.TAG: _fast_record(cls, tagged=True) for cls in ORGANIZATIONS.classes if issubclass(cls, declared)}
+
+    def structure(value: Any) -> Any:
+        return by_tag[value["kind"]](value)
+
+    return structure
 
 
 # Joins a message to the field it concerns, for _problems to move into the path.
@@ -291,9 +418,52 @@ def structure(value: object, type_: Any, file: str, path: str) -> tuple[Any, lis
         return None, _problems(exc, file, path)
 
 
-def structure_document(raw: Mapping[str, Any], file: str) -> tuple[Document | None, list[Problem]]:
+def structure_records(
+    value: object, cls: type, file: str, path: str, *, consume: bool = False
+) -> tuple[tuple[Any, ...] | None, list[Problem]]:
+    """
+    Structure *value* as a tuple of *cls*, or say everything wrong with it: :func:`structure`, faster.
+
+    With *consume*, each item of the array is dropped from it as soon as it is structured:
+    the JSON and the records of a large file are not all held at once.
+
+    Example:
+        >>> structure_records([{"source": "s"}], Citation, "x.json", "$.c")[0]
+        (Citation(source='s', quote=None, note=None),)
+        >>> structure_records([{"source": "s"}, {"source": 3}], Citation, "x.json", "$.c", consume=True)[1][0].path
+        '$.c[1].source'
+    """
+    type_ = types.GenericAlias(tuple, (cls, ...))
+    if type(value) is not list:
+        return structure(value, type_, file, path)  # refused, in the converter's words
+    item = _fast_hook(cls)[1]
+    done: list[Any] = []
+    try:
+        if not consume:
+            return tuple([item(each) for each in value]), []
+        for index, each in enumerate(value):
+            done.append(item(each))
+            value[index] = None
+        return tuple(done), []
+    except Exception:  # noqa: BLE001 - whatever the fault, the converter reads the collection again to report it
+        # The items before the fault were fine (and, consumed, are gone): the converter reads the
+        # rest, each at its index, exactly as it reads a whole array.
+        rest = value[len(done) :]
+    try:
+        items = _structure_items(rest, converter.get_structure_hook(cls), type_, len(done))
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        return None, _problems(exc, file, path)
+    return (*done, *items), []
+
+
+def structure_document(
+    raw: Mapping[str, Any], file: str, *, consume: bool = False
+) -> tuple[Document | None, list[Problem]]:
     """
     The document a parsed file holds, or every problem with it.
+
+    With *consume*, the arrays of *raw*'s collections are emptied as they are structured
+    (see :func:`structure_records`).
 
     Example:
         >>> structure_document({"organizations": 3}, "x.json")[1][0].message
@@ -309,7 +479,7 @@ def structure_document(raw: Mapping[str, Any], file: str) -> tuple[Document | No
             expected = ", ".join([*BY_NAME, *DOCUMENT_KEYS])
             problems.append(Problem(file, f"$.{key}", f"unknown collection {short(key)}; expected one of: {expected}"))
             continue
-        found, wrong = structure(value, types.GenericAlias(tuple, (collection.cls, ...)), file, f"$.{key}")
+        found, wrong = structure_records(value, collection.cls, file, f"$.{key}", consume=consume)
         problems += wrong
         if found is not None:
             records[key] = found
@@ -327,6 +497,45 @@ def structure_document(raw: Mapping[str, Any], file: str) -> tuple[Document | No
     if problems:
         return None, problems
     return Document(records=records, overrides=overrides, about=about or None, schema=schema, as_of=as_of), []
+
+
+def stream_document(data: bytes, file: str, *, limit: int) -> Document | None:
+    """
+    The document of a valid JSON file, each record structured as soon as it is read; None for any other file.
+
+    The file's JSON is never held whole: each record's objects are dropped once it is built,
+    so they die young and the cycle collector never traverses them. Any fault, or a TOML
+    file, gives None: :func:`~._read.parse` and :func:`structure_document` then read the
+    file and say what is wrong, exactly as if this had not been tried.
+
+    Example:
+        >>> stream_document(b'{"sources": []}', "x.json", limit=100).records
+        {'sources': ()}
+        >>> stream_document(b'{"sources": [{}]}', "x.json", limit=100) is None
+        True
+    """
+    if is_toml(file):
+        return None
+    text, _ = decode(data, file, limit=limit)
+    if text is None:
+        return None
+    records: dict[str, list[Any]] = {}
+    others: dict[str, Any] = {}
+    hooks = {name: _fast_hook(collection.cls)[1] for name, collection in BY_NAME.items()}
+    try:
+        for key, item in stream(text, BY_NAME):
+            if key not in BY_NAME:
+                others[key] = item
+            elif item is ARRAY_BEGINS:
+                records[key] = []
+            else:
+                records[key].append(hooks[key](item))
+    except Exception:  # noqa: BLE001 - whatever the fault, the file is read again the other way, to report it
+        return None
+    document, problems = structure_document(others, file)
+    if document is None or problems:
+        return None
+    return attrs.evolve(document, records={key: tuple(found) for key, found in records.items()})
 
 
 def unstructure(value: Any) -> Any:

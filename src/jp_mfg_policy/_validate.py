@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
-from typing import Any, cast
+from typing import Any, TypeAlias, get_args, get_origin, get_type_hints
 
 import attrs
 
@@ -47,6 +47,11 @@ def check(tables: Mapping[str, Table]) -> list[Problem]:
     return rules.problems
 
 
+# The subjects of lifetimes()' messages on relations, made once rather than for each relation.
+_OF_SUBJECT, _OF_OBJECT = "the relation (its subject)", "the relation (its object)"
+Day: TypeAlias = PartialDate | None
+
+
 def _day(ordinal: int) -> str:
     if ordinal in (NEVER_BEFORE, NEVER_AFTER):
         return "an open end"
@@ -66,6 +71,7 @@ class _Rules:
         self.entities: dict[str, Located] = {}
         self._spans: dict[str, tuple[int, int]] | None = None
         self._events_by_body: dict[str, list[Located]] | None = None
+        self._backwards: list[Problem] = []
 
     @staticmethod
     def where(first: Located, then: Located) -> str:
@@ -124,21 +130,49 @@ class _Rules:
 
     def citations(self) -> None:
         """Every record cites a source, as do its names, identifiers, targets, phases, goals, editions; all exist."""
+        # One walk over every record and the records nested in it serves this rule and dates(): it
+        # finds the periods that end before they begin as it goes, for dates() to report in its turn.
+        known = self.sources
         for collection in COLLECTIONS:
-            if collection.name == "sources":
-                continue
+            cite = collection.name != "sources"
             for located in self.records[collection.name]:
-                for where, record in _cited_parts(located.item, ""):
-                    if not record.sources:
-                        self.add(located, f"{where}.sources", "no source cited: every statement must name its source")
-                    for index, citation in enumerate(record.sources):
-                        if citation.source not in self.sources:
+                item = located.item
+                shape = _shape(type(item))
+                parts = _parts(item, "", shape) if shape.nested else ((("", item, shape),))
+                for where, record, part in parts:
+                    if cite and part.cited:
+                        sources = record.sources
+                        if not sources:
                             self.add(
-                                located, f"{where}.sources[{index}].source", f"unknown source id {citation.source!r}"
+                                located, f"{where}.sources", "no source cited: every statement must name its source"
                             )
+                        for index, citation in enumerate(sources):
+                            if citation.source not in known:
+                                self.add(
+                                    located,
+                                    f"{where}.sources[{index}].source",
+                                    f"unknown source id {citation.source!r}",
+                                )
+                    for start_field, end_field in part.periods:
+                        self._period(located, where, record, start_field, end_field)
         for located in self.records["caveats"]:
             if located.item.source not in self.sources:
                 self.add(located, ".source", f"unknown source id {located.item.source!r}")
+
+    def _period(self, located: Located, where: str, record: Any, start_field: str, end_field: str) -> None:
+        start, end = getattr(record, start_field), getattr(record, end_field)
+        if start is None or end is None:
+            return
+        # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
+        wrong = end < start if isinstance(end, int) else end.end() < start.start()
+        if wrong:
+            self._backwards.append(
+                Problem(
+                    located.file,
+                    f"{located.path}{where}.{end_field}",
+                    f"{end_field} {end} is before {start_field} {start}",
+                )
+            )
 
     def references(self) -> None:
         """Ids that name other records resolve, to records of the right kind."""
@@ -150,52 +184,37 @@ class _Rules:
             "source": set(self.sources),
         }
         for collection in COLLECTIONS:
-            fields = [field for field in attrs.fields(collection.cls) if REFERS_TO in field.metadata]
+            # Sources are checked with the citations.
+            fields = [
+                (field.name, json_name(field), field.metadata[REFERS_TO], kinds[field.metadata[REFERS_TO]])
+                for field in attrs.fields(collection.cls)
+                if field.metadata.get(REFERS_TO, "source") != "source"
+            ]
+            if not fields:
+                continue
             for located in self.records[collection.name]:
-                for field in fields:
-                    to = field.metadata[REFERS_TO]
-                    if to == "source":
-                        continue  # checked with the citations
-                    value = getattr(located.item, field.name)
-                    idents = [(f"[{i}]", v) for i, v in enumerate(value)] if isinstance(value, tuple) else [("", value)]
-                    for suffix, ident in idents:
-                        if ident is not None and ident not in kinds[to]:
-                            self.add(located, f".{json_name(field)}{suffix}", f"unknown {to} id {ident!r}")
+                for name, json, to, known in fields:
+                    value = getattr(located.item, name)
+                    if not isinstance(value, tuple):
+                        if value is not None and value not in known:
+                            self.add(located, f".{json}", f"unknown {to} id {value!r}")
+                        continue
+                    for index, ident in enumerate(value):
+                        if ident is not None and ident not in known:
+                            self.add(located, f".{json}[{index}]", f"unknown {to} id {ident!r}")
         for located in self.records["coverage"]:
             if located.item.collection not in BY_NAME:
                 self.add(located, ".collection", f"unknown collection {located.item.collection!r}")
 
     def dates(self) -> None:
-        """Every period ends after it begins."""
-        pairs = (
-            ("established", "dissolved"),
-            ("valid_from", "valid_until"),
-            ("promulgated", "repealed"),
-            ("passed", "promulgated"),
-            ("first_fiscal_year", "last_fiscal_year"),
-        )
-        for collection in COLLECTIONS:
-            for located in self.records[collection.name]:
-                for where, record in _parts(located.item, ""):
-                    for start_field, end_field in pairs:
-                        start, end = getattr(record, start_field, None), getattr(record, end_field, None)
-                        if start is None or end is None:
-                            continue
-                        # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
-                        wrong = end < start if isinstance(end, int) else end.end() < start.start()
-                        if wrong:
-                            self.add(
-                                located, f"{where}.{end_field}", f"{end_field} {end} is before {start_field} {start}"
-                            )
+        """Every period ends after it begins (found by the walk of citations())."""
+        self.problems += self._backwards
 
     def lifetimes(self) -> None:
         """No relation, event, name or count lies outside the life of an entity it involves."""
         spans = self.spans
 
-        def within(
-            located: Located, suffix: str, ident: str, span: tuple[PartialDate | None, PartialDate | None], what: str
-        ) -> None:
-            start, end = span
+        def within(located: Located, suffix: str, ident: str, start: Day, end: Day, *, what: str) -> None:
             # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
             life = spans.get(ident)
             if life is None or life[0] >= life[1]:
@@ -219,12 +238,15 @@ class _Rules:
             ):
                 self.add(located, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
                 continue
-            for end, ident in (("subject", relation.subject), ("object", relation.object)):
-                within(located, ".valid_from", ident, (relation.valid_from, None), f"the relation (its {end})")
-                within(located, ".valid_until", ident, (None, relation.valid_until), f"the relation (its {end})")
+            since, until = relation.valid_from, relation.valid_until
+            for ident, what in ((relation.subject, _OF_SUBJECT), (relation.object, _OF_OBJECT)):
+                if since is not None:
+                    within(located, ".valid_from", ident, since, None, what=what)
+                if until is not None:
+                    within(located, ".valid_until", ident, None, until, what=what)
         self.event_lifetimes()
         for located in self.records["memberships"]:
-            within(located, ".as_of", located.item.body, (located.item.as_of, None), "the count")
+            within(located, ".as_of", located.item.body, located.item.as_of, None, what="the count")
         for collection in ENTITIES:
             for located in self.records[collection.name]:
                 entity = located.item
@@ -372,7 +394,10 @@ class _Rules:
 
     def names(self) -> None:
         """Every name names one entity at a time, every identifier one entity; names of a kind follow one another."""
-        owners: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        # Key -> the first name with it, as (entity id, field, collection); the names after it, in `more`:
+        # most keys name one entity, and then hold no list.
+        owners: dict[str, tuple[str, str, str]] = {}
+        more: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         holders: dict[tuple[str, str], str] = {}
         spans = self.spans
         for collection in ENTITIES:
@@ -383,7 +408,11 @@ class _Rules:
                     key = normalize_key(text)
                     if not key:
                         continue
-                    for owner, owner_field, kind in owners[key]:
+                    named = (entity.id, field, collection.name)
+                    first = owners.setdefault(key, named)
+                    if first is named:
+                        continue
+                    for owner, owner_field, kind in (first, *more[key]):
                         other = spans.get(owner, (NEVER_BEFORE, NEVER_AFTER))
                         # A name may pass from one body to another (商工省 before and after the war), never be two
                         # at once, and never be shared by two collections (lookups ask collections one by one).
@@ -398,7 +427,7 @@ class _Rules:
                                 f"which also names {owner!r} (its {owner_field}) {when}",
                             )
                             break
-                    owners[key].append((entity.id, field, collection.name))
+                    more[key].append(named)
                 for index, identifier in enumerate(getattr(entity, "identifiers", ())):
                     holder = holders.setdefault((identifier.scheme.value, identifier.value), entity.id)
                     if holder != entity.id:
@@ -411,6 +440,8 @@ class _Rules:
 
     def _tiling(self, located: Located, entity: Entity) -> None:
         names = getattr(entity, "former_names", ())
+        if not names:
+            return
         by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
         for index, name in enumerate(names):
             by_kind[(name.lang, name.kind)].append((index, name))
@@ -434,6 +465,10 @@ class _Rules:
         """A Japanese name's legal-form prefix agrees with the legal form in force over the name's whole period."""
         for located in self.records["organizations"]:
             org = located.item
+            # A body's Japanese names are among these texts: none with a legal-form prefix, nothing to check.
+            texts = (org.name_ja, *(name.text for name in org.former_names)) if org.former_names else (org.name_ja,)
+            if all(text is None or LegalForm.from_name_ja(text) is None for text in texts):
+                continue
             span = self.spans.get(org.id, (NEVER_BEFORE, NEVER_AFTER))
             forms = legal_form_spells(org, [loc.item for loc in self.events_by_body.get(org.id, [])], span)
             for spell in name_spells(org, span, current=True):
@@ -470,22 +505,55 @@ class _Rules:
             numbers[place] = located
 
 
-def _parts(record: object, where: str) -> Iterator[tuple[str, Any]]:
-    """*record* and every record nested in it, each with its path below *record*."""
-    yield where, record
-    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(record))):
-        value = getattr(record, field.name)
-        if isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if attrs.has(type(item)) and not isinstance(item, Citation):
-                    yield from _parts(item, f"{where}.{json_name(field)}[{index}]")
+#: The periods dates() checks, as (start field, end field), where a record has both fields.
+_PERIODS = (
+    ("established", "dissolved"),
+    ("valid_from", "valid_until"),
+    ("promulgated", "repealed"),
+    ("passed", "promulgated"),
+    ("first_fiscal_year", "last_fiscal_year"),
+)
 
 
-def _cited_parts(record: object, where: str) -> Iterator[tuple[str, Any]]:
-    """*record* and the nested records that must cite their own sources."""
-    for path, part in _parts(record, where):
-        if hasattr(part, "sources"):
-            yield path, part
+@attrs.frozen
+class _Shape:
+    """What the walks of records look at in one record class, read once from its fields."""
+
+    #: The fields that hold nested records (not citations), as (name, JSON name).
+    nested: tuple[tuple[str, str], ...]
+    #: The periods it has, as (start field, end field).
+    periods: tuple[tuple[str, str], ...]
+    #: Whether it cites sources itself.
+    cited: bool
+
+
+_shapes: dict[type, _Shape] = {}
+
+
+def _shape(cls: type) -> _Shape:
+    found = _shapes.get(cls)
+    return found if found is not None else _shapes.setdefault(cls, _read_shape(cls))
+
+
+def _read_shape(cls: type) -> _Shape:
+    fields = attrs.fields(cls)
+    hints = get_type_hints(cls)
+    names = {field.name for field in fields}
+    nested = []
+    for field in fields:
+        args = get_args(hints[field.name])
+        if get_origin(hints[field.name]) is tuple and args and attrs.has(args[0]) and not issubclass(args[0], Citation):
+            nested.append((field.name, json_name(field)))
+    periods = tuple((start, end) for start, end in _PERIODS if start in names and end in names)
+    return _Shape(tuple(nested), periods, "sources" in names)
+
+
+def _parts(record: object, where: str, shape: _Shape) -> Iterator[tuple[str, Any, _Shape]]:
+    """*record* and every record nested in it, each with its path below *record* and its shape."""
+    yield where, record, shape
+    for name, json in shape.nested:
+        for index, item in enumerate(getattr(record, name)):
+            yield from _parts(item, f"{where}.{json}[{index}]", _shape(type(item)))
 
 
 def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
