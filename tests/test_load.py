@@ -324,3 +324,26 @@ class TestOneRecordAlone:
         assert dataset.find(SOURCES, "no-such-source") is None
         with pytest.raises(jmp.UnknownEntityError):
             jmp.PolicySystem(Dataset.deferred(lambda _: (), lambda _: "nowhere", lambda _c, _i: None)).source("x")
+
+
+def test_bundled_data_is_read_from_a_zip(tmp_path: Path) -> None:
+    """The bundled files are read through the package's loader: the package imported from a zip reads them."""
+    import zipfile
+
+    package = Path(jmp.__file__).parent
+    archive = tmp_path / "packaged.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in package.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(package.parent).as_posix())
+    import attrs
+
+    # Without site (-S), so that no editable install's finder can answer first: the zip, then attrs' folder.
+    folders = [str(archive), str(Path(attrs.__file__).parents[1])]
+    code = f"import sys; sys.path[:0] = {folders!r}; import jp_mfg_policy as j; s = j.load(); "
+    code += "print(j.__file__, s.get('METI').id, s.source('ror-meti').id)"
+    done = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    where, body, source = done.stdout.split()
+    assert where.startswith(str(archive)), where
+    assert (body, source) == ("meti", "ror-meti")
