@@ -102,6 +102,11 @@ class Index:
         return MappingProxyType({source.id: source for source in self.dataset[SOURCES]})
 
     @functools.cached_property
+    def body_ids(self) -> Mapping[str, Organization]:
+        """Body id -> body: the commonest lookup of all, which needs no name table."""
+        return self.ids_of(ORGANIZATIONS)
+
+    @functools.cached_property
     def bodies_as_written(self) -> Mapping[str, Entity]:
         """The bodies by their ids and names exactly as written (or casefolded): the commonest lookups."""
         return self._exact(ENTITIES[0])
@@ -155,7 +160,7 @@ class Index:
             entity = self.by_id.get(found.id)
             if entity is not None:
                 return entity
-        found = self.bodies_as_written.get(key)  # the commonest case: a body, as written
+        found = self.body_ids.get(key) or self.bodies_as_written.get(key)  # the commonest cases: a body, as written
         if found is not None:
             return found
         folded, normalised = key.casefold(), None

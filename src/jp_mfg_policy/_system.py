@@ -259,13 +259,13 @@ class PolicySystem:
         """
         if type(key) is str and self._index.root is None:
             # The commonest lookup, a body by its id or name as written, without the general path.
-            entity = self._index.bodies_as_written.get(key) or self._index.lookup(key)
+            index = self._index
+            entity = index.body_ids.get(key) or index.bodies_as_written.get(key) or index.lookup(key)
         elif isinstance(key, str):
             entity = self._index.lookup(key)
         elif isinstance(cast("object", key), Organization) and self._index.root is None:
             # A body's id is in the bodies' own table: asking about one builds no law or plan.
-            found = self._index.bodies_as_written.get(key.id)
-            entity = found if found is not None and found.id == key.id else None
+            entity = self._index.body_ids.get(key.id)
         elif isinstance(cast("object", key), Entity):
             entity = self._index.by_id.get(key.id)
         else:  # a caller without type checking
