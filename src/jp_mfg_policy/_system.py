@@ -259,8 +259,7 @@ class PolicySystem:
         """
         if type(key) is str and self._index.root is None:
             # The commonest lookup, a body by its id or name as written, without the general path.
-            index = self._index
-            entity = index.body_ids.get(key) or index.bodies_as_written.get(key) or index.lookup(key)
+            entity = self._index.bodies_as_written.get(key) or self._index.lookup(key)
         elif isinstance(key, str):
             entity = self._index.lookup(key)
         elif isinstance(cast("object", key), Organization) and self._index.root is None:
