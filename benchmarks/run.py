@@ -298,7 +298,7 @@ def loading(files: Sequence[Prepared], ratio_size: int, rounds: dict[int, int]) 
             f"a load's time per body at {largest:,} bodies, its growth from {smallest:,} over json.loads' own",
             _us(per_body[largest]),
             f"{_us(json_per_body[largest])} (json.loads per body)",
-            f"{growth / json_growth:.2f}x (a growth of {growth:.2f}x over {json_growth:.2f}x)",
+            f"{growth / json_growth:.2f}x; a growth of {growth:.2f}x over {json_growth:.2f}x",
             "≤ 1.3x",
             _verdict(growth / json_growth, 1.3),
         )
