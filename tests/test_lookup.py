@@ -637,3 +637,13 @@ class TestFiscalYear:
         found = {e.id for e in SYSTEM.in_force(f"FY{year}") if isinstance(e, jmp.Plan)}
         assert expected == found
         assert expected <= {plan.id for plan in SYSTEM.at(f"FY{year}").plans}
+
+
+@given(st.text())
+def test_normalize_key_is_its_definition(text: str) -> None:
+    """The fast paths of normalize_key (ASCII, nothing to drop) give what its definition gives."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    assert re.sub(r"[\W_]+", "", folded) == normalize_key(text)

@@ -35,6 +35,8 @@ def normalize_key(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     folded = text.casefold()
+    if folded.isalnum():  # nothing to drop (\w is what isalnum() accepts, and _): most names, at C speed
+        return folded
     if folded.isascii():  # full-width Latin is ASCII after NFKC
         return folded.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     return _NOT_ALNUM.sub("", folded)

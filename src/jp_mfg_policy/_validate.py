@@ -10,7 +10,7 @@ field it concerns. The rules are listed, with bad-input examples, in
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from typing import Any, TypeAlias, get_args, get_origin, get_type_hints
 
@@ -442,11 +442,15 @@ class _Rules:
         names = getattr(entity, "former_names", ())
         if not names:
             return
-        by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
-        for index, name in enumerate(names):
-            by_kind[(name.lang, name.kind)].append((index, name))
+        if len(names) == 1:  # the commonest case: one former name, which follows only the start of the life
+            groups: Iterable[list[tuple[int, Any]]] = ([(0, names[0])],)
+        else:
+            by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
+            for index, name in enumerate(names):
+                by_kind[(name.lang, name.kind)].append((index, name))
+            groups = by_kind.values()
         life = self.spans.get(entity.id, (NEVER_BEFORE, NEVER_AFTER))
-        for spelled in by_kind.values():
+        for spelled in groups:
             spelled.sort(key=lambda item: first_day(item[1].valid_until, NEVER_AFTER))
             previous = life[0]
             for index, name in spelled:
