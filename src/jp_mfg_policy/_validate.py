@@ -398,12 +398,11 @@ class _Rules:
         # most keys name one entity, and then hold no list.
         owners: dict[str, tuple[str, str, str]] = {}
         more: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        holders: dict[tuple[str, str], str] = {}
+        holders: dict[tuple[object, str], str] = {}
         spans = self.spans
         for collection in ENTITIES:
             for located in self.records[collection.name]:
                 entity = located.item
-                life = spans.get(entity.id, (NEVER_BEFORE, NEVER_AFTER))
                 for field, text in name_fields(entity):
                     key = normalize_key(text)
                     if not key:
@@ -411,7 +410,8 @@ class _Rules:
                     named = (entity.id, field, collection.name)
                     first = owners.setdefault(key, named)
                     if first is named:
-                        continue
+                        continue  # the commonest case: a name of its own
+                    life = spans.get(entity.id, (NEVER_BEFORE, NEVER_AFTER))
                     for owner, owner_field, kind in (first, *more[key]):
                         other = spans.get(owner, (NEVER_BEFORE, NEVER_AFTER))
                         # A name may pass from one body to another (商工省 before and after the war), never be two
@@ -429,7 +429,7 @@ class _Rules:
                             break
                     more[key].append(named)
                 for index, identifier in enumerate(getattr(entity, "identifiers", ())):
-                    holder = holders.setdefault((identifier.scheme.value, identifier.value), entity.id)
+                    holder = holders.setdefault((identifier.scheme, identifier.value), entity.id)
                     if holder != entity.id:
                         self.add(
                             located,
