@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ._bodies import Organization
 from ._dataset import Dataset
 from ._dates import NEVER_AFTER, NEVER_BEFORE, first_day
-from ._enums import EventKind
+from ._enums import HIERARCHICAL, EventKind
 from ._normalize import names_of, normalize_key
 from ._records import Entity
 from ._registry import ENTITIES, EVENTS, MEMBERSHIPS, ORGANIZATIONS, RELATIONS, SOURCES, Collection
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
     from ._facts import Event, MembershipCount, Relation, Source
     from ._timeline import Timeline
@@ -227,23 +227,26 @@ class Index:
                 children[parent.id].append(org)
         return _frozen(children), MappingProxyType(above)
 
-    @functools.cached_property
-    def parent_relations(self) -> Mapping[str, tuple[int, ...]]:
+    @property
+    def parent_relations(self) -> Mapping[str, Sequence[int]]:
         """Body id -> the positions of the hierarchical relations that put it under another, at any time."""
-        found: dict[str, list[int]] = defaultdict(list)
-        for position, relation in enumerate(self.dataset[RELATIONS]):
-            if relation.kind.hierarchical:
-                found[relation.object].append(position)
-        return _frozen(found)
+        return self._hierarchical[0]
+
+    @property
+    def child_relations(self) -> Mapping[str, Sequence[int]]:
+        """Body id -> the positions of the hierarchical relations that put another under it, at any time."""
+        return self._hierarchical[1]
 
     @functools.cached_property
-    def child_relations(self) -> Mapping[str, tuple[int, ...]]:
-        """Body id -> the positions of the hierarchical relations that put another under it, at any time."""
-        found: dict[str, list[int]] = defaultdict(list)
+    def _hierarchical(self) -> tuple[Mapping[str, Sequence[int]], Mapping[str, Sequence[int]]]:
+        # Both directions in one pass over the relations; lists, as the tables are read only here.
+        above: dict[str, list[int]] = {}
+        below: dict[str, list[int]] = {}
         for position, relation in enumerate(self.dataset[RELATIONS]):
-            if relation.kind.hierarchical:
-                found[relation.subject].append(position)
-        return _frozen(found)
+            if relation.kind in HIERARCHICAL:
+                above.setdefault(relation.object, []).append(position)
+                below.setdefault(relation.subject, []).append(position)
+        return MappingProxyType(above), MappingProxyType(below)
 
     @functools.cached_property
     def events_by_body(self) -> Mapping[str, tuple[Event, ...]]:
