@@ -104,6 +104,8 @@ class Day:
                 above = self._above(child)
                 if above is not None and above.id == ident:
                     below[child] = self._variant(index.by_id[child])
+        if len(below) <= 1:  # nothing to order: the bodies' order table is not built for it
+            return tuple(below.values())
         order = index.order
         return tuple(sorted(below.values(), key=lambda org: order[org.id]))
 
