@@ -1,7 +1,7 @@
 """
 Run every benchmark and print a table of figures, each against a baseline measured in the same run.
 
-    python benchmarks/run.py                  # 1 000, 10 000 and 100 000 bodies (about 10 minutes)
+    python benchmarks/run.py                  # 1 000, 10 000 and 100 000 bodies (about 2 minutes)
     python benchmarks/run.py --quick          # a smoke run on small sizes (under a minute)
     python benchmarks/run.py --only startup --compare /tmp/oldvenv/bin/python
 
