@@ -266,8 +266,7 @@ def loading(files: Sequence[Prepared], ratio_size: int, rounds: dict[int, int]) 
                 )
             )
     smallest, largest = min(per_body), max(per_body)
-    growth = per_body[largest] / per_body[smallest]
-    steps = ", ".join(f"{size:,}: {_us(per_body[size])}" for size in sorted(per_body))
+    growth, steps = _growth(per_body)
     rows.append(
         Row(
             "load.linearity",
@@ -281,8 +280,7 @@ def loading(files: Sequence[Prepared], ratio_size: int, rounds: dict[int, int]) 
     )
     # json.loads itself is not linear in a CPython process (the collector traverses the growing tree,
     # and caches miss more): the same growth measured on the baseline tells what is the interpreter's.
-    json_growth = json_per_body[largest] / json_per_body[smallest]
-    json_steps = ", ".join(f"{size:,}: {_us(json_per_body[size])}" for size in sorted(json_per_body))
+    json_growth, json_steps = _growth(json_per_body)
     rows.append(
         Row(
             "load.linearity.json",
@@ -305,6 +303,12 @@ def loading(files: Sequence[Prepared], ratio_size: int, rounds: dict[int, int]) 
     )
     system = jmp.load(extra=[max(files, key=lambda p: p.size).path], bundled=False)
     return rows, system
+
+
+def _growth(per_body: dict[int, float]) -> tuple[float, str]:
+    """The time per body at the largest size over that at the smallest, and the time at each size."""
+    sizes = sorted(per_body)
+    return per_body[sizes[-1]] / per_body[sizes[0]], ", ".join(f"{size:,}: {_us(per_body[size])}" for size in sizes)
 
 
 def override_load(relations: int, count: int, rounds: int, folder: Path) -> list[Row]:
