@@ -107,6 +107,11 @@ class Index:
         return self.ids_of(ORGANIZATIONS)
 
     @functools.cached_property
+    def body_keys(self) -> Mapping[str, Entity]:
+        """The bodies by their names normalised (:func:`normalize_key`), built on first need."""
+        return self._normalised(ENTITIES[0])
+
+    @functools.cached_property
     def bodies_as_written(self) -> Mapping[str, Entity]:
         """The bodies by their ids and names exactly as written (or casefolded): the commonest lookups."""
         return self._exact(ENTITIES[0])
@@ -160,16 +165,21 @@ class Index:
             entity = self.by_id.get(found.id)
             if entity is not None:
                 return entity
-        found = self.body_ids.get(key) or self.bodies_as_written.get(key)  # the commonest cases: a body, as written
-        if found is not None:
-            return found
-        folded, normalised = key.casefold(), None
-        for collection in ENTITIES:
-            exact = self._exact(collection)
-            found = exact.get(key) or exact.get(folded)
+        # The bodies first, the commonest answer, without the loop over the collections.
+        found = self.body_ids.get(key) or self.bodies_as_written.get(key)
+        if found is None:
+            folded = key.casefold()
+            found = self.bodies_as_written.get(folded)
             if found is None:
-                normalised = normalize_key(key) if normalised is None else normalised
-                found = self._normalised(collection).get(normalised)
+                normalised = normalize_key(key)
+                found = self.body_keys.get(normalised) or self._lookup_others(key, folded, normalised)
+        return found
+
+    def _lookup_others(self, key: str, folded: str, normalised: str) -> Entity | None:
+        """:meth:`lookup` among the collections after the bodies, in the registry's order."""
+        for collection in ENTITIES[1:]:
+            exact = self._exact(collection)
+            found = exact.get(key) or exact.get(folded) or self._normalised(collection).get(normalised)
             if found is not None:
                 return found
         return None

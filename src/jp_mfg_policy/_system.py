@@ -298,6 +298,11 @@ class PolicySystem:
             >>> jmp.load().organization("特許庁").acronym
             'JPO'
         """
+        if type(key) is str and self._index.root is None:
+            # The commonest case, as in get(): a body by its id or name as written.
+            found = self._index.bodies_as_written.get(key)
+            if isinstance(found, Organization):
+                return found
         entity = self.get(key)
         if not isinstance(entity, Organization):
             msg = f"{entity.id!r} is a {type(entity).__name__}, not an organization"
