@@ -233,9 +233,8 @@ def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limi
     problems += check(tables)
     if problems:
         raise DataError(problems)
-    live = {name: table.live() for name, table in tables.items()}
-    records = {name: items for name, (items, _) in live.items()}
-    files = {name: found for name, (_, found) in live.items()}
+    records = {name: [located.item for located in table] for name, table in tables.items()}
+    files = {name: [located.file for located in table] for name, table in tables.items()}
     # Read-only, and a proxy, so that the dataset keeps it as it is rather than copy it into a dict.
     origins = MappingProxyType(Origins(records, files))
     as_of = next(iter(days), None) if user else None

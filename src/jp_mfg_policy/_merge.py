@@ -4,7 +4,6 @@ Merging files: every record with where it came from, and overrides applied throu
 
 from __future__ import annotations
 
-import bisect
 import json
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping
@@ -32,55 +31,17 @@ class Table:
     """
     The records of one collection across files, with indexes built as overrides need them.
 
-    Records sit in slots, in file order; a removed record leaves an empty slot (None), so
-    that every other record keeps its place. Where each record came from (its file and JSON
-    path) is worked out from its slot when a problem needs it: a load builds no object per
-    record to remember it, which the cycle collector would traverse again and again.
+    A removed record leaves an empty slot, so that every other record keeps its place.
     """
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.items: list[Any | None] = []
-        self._starts: list[int] = []  # the first slot of each file's records
-        self._files: list[str] = []
-        self._moved: dict[int, tuple[str, str]] = {}  # slots whose record an override changed: the override's place
-        #: Whether an override removed a record, leaving an empty slot.
-        self.emptied = False
+    def __init__(self, records: list[Located]) -> None:
+        self.slots: list[Located | None] = list(records)
         self._by_id: dict[str, list[int]] | None = None
         # Field names of a `match` -> (their unstructured values -> slots).
         self._by_fields: dict[tuple[str, ...], dict[str, list[int]]] = {}
 
-    def extend(self, file: str, records: Iterable[Any]) -> None:
-        """Add the records of *file*, in its order."""
-        self._starts.append(len(self.items))
-        self._files.append(file)
-        self.items.extend(records)
-
-    def rows(self) -> Iterator[tuple[int, Any]]:
-        """(slot, record) for each record, in order; empty slots left out."""
-        return ((slot, item) for slot, item in enumerate(self.items) if item is not None)
-
-    def place(self, slot: int) -> tuple[str, str]:
-        """The file and the JSON path of the record in *slot*."""
-        moved = self._moved.get(slot)
-        if moved is not None:
-            return moved
-        part = bisect.bisect_right(self._starts, slot) - 1
-        return self._files[part], f"$.{self.name}[{slot - self._starts[part]}]"
-
-    def live(self) -> tuple[list[Any], list[str]]:
-        """The records, in order, and the file each came from."""
-        items: list[Any] = []
-        files: list[str] = []
-        ends = [*self._starts[1:], len(self.items)] if self._starts else []
-        for file, start, end in zip(self._files, self._starts, ends, strict=True):
-            for slot in range(start, end):
-                item = self.items[slot]
-                if item is not None:
-                    items.append(item)
-                    moved = self._moved.get(slot)
-                    files.append(file if moved is None else moved[0])
-        return items, files
+    def __iter__(self) -> Iterator[Located]:
+        return (located for located in self.slots if located is not None)
 
     @staticmethod
     def _key(values: Iterable[Any]) -> str:
@@ -92,35 +53,34 @@ class Table:
         if override.id is not None:
             if self._by_id is None:
                 self._by_id = defaultdict(list)
-                for slot, item in self.rows():
-                    self._by_id[item.id].append(slot)
-            return [slot for slot in self._by_id.get(override.id, []) if self.items[slot] is not None]
+                for slot, located in enumerate(self.slots):
+                    if located is not None:
+                        self._by_id[located.item.id].append(slot)
+            return [slot for slot in self._by_id.get(override.id, []) if self.slots[slot] is not None]
         fields = tuple(sorted(override.match or {}))
         index = self._by_fields.get(fields)
         if index is None:
             index = self._by_fields[fields] = defaultdict(list)
-            for slot, item in self.rows():
-                index[self._key(_values(item, fields))].append(slot)
+            for slot, located in enumerate(self.slots):
+                if located is not None:
+                    index[self._key(_values(located.item, fields))].append(slot)
         wanted = self._key((override.match or {})[field] for field in fields)
-        return [slot for slot in index.get(wanted, []) if self.items[slot] is not None]
+        return [slot for slot in index.get(wanted, []) if self.slots[slot] is not None]
 
-    def replace(self, slot: int, item: Any | None, place: tuple[str, str] | None = None) -> None:
-        """Put *item* in *slot* (None to remove), from *place* if given, keeping the indexes right."""
-        old = self.items[slot]
+    def replace(self, slot: int, located: Located | None) -> None:
+        """Put *located* in *slot* (None to remove), keeping the indexes right."""
+        old = self.slots[slot]
         if old is not None:
             for fields, index in self._by_fields.items():
-                index[self._key(_values(old, fields))].remove(slot)
+                index[self._key(_values(old.item, fields))].remove(slot)
             if self._by_id is not None:
-                self._by_id[old.id].remove(slot)
-        self.items[slot] = item
-        self.emptied = self.emptied or item is None
-        if place is not None:
-            self._moved[slot] = place
-        if item is not None:
+                self._by_id[old.item.id].remove(slot)
+        self.slots[slot] = located
+        if located is not None:
             for fields, index in self._by_fields.items():
-                index[self._key(_values(item, fields))].append(slot)
+                index[self._key(_values(located.item, fields))].append(slot)
             if self._by_id is not None:
-                self._by_id[item.id].append(slot)
+                self._by_id[located.item.id].append(slot)
 
 
 class Origins(Mapping[tuple[str, Any], str]):
@@ -171,11 +131,11 @@ class Origins(Mapping[tuple[str, Any], str]):
 
 def gather(documents: Iterable[tuple[str, Document]]) -> dict[str, Table]:
     """Every record of *documents*, collection by collection, in file order."""
-    tables = {collection.name: Table(collection.name) for collection in COLLECTIONS}
+    collected: dict[str, list[Located]] = {collection.name: [] for collection in COLLECTIONS}
     for file, document in documents:
         for name, records in document.records.items():
-            tables[name].extend(file, records)
-    return tables
+            collected[name].extend(Located(item, file, f"$.{name}[{index}]") for index, item in enumerate(records))
+    return {name: Table(records) for name, records in collected.items()}
 
 
 def _has_id(collection: str) -> bool:
@@ -230,9 +190,9 @@ def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[
         if override.remove:
             table.replace(slot, None)
             continue
-        target = table.items[slot]
+        target = table.slots[slot]
         assert target is not None  # noqa: S101 - find() returns live slots only
-        data = dict(unstructure(target))
+        data = dict(unstructure(target.item))
         changes = dict(override.changes or {})
         # Citations accumulate: the record's own, any the change lists, and the override's.
         added = changes.pop("sources", [])
@@ -251,5 +211,5 @@ def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[
         if wrong:
             problems.extend(wrong)
             continue
-        table.replace(slot, changed, (located.file, located.path))
+        table.replace(slot, Located(changed, located.file, located.path))
     return problems

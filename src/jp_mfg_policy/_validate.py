@@ -10,8 +10,8 @@ field it concerns. The rules are listed, with bad-input examples, in
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import pairwise, repeat
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import pairwise
 from typing import Any, TypeAlias, get_args, get_origin, get_type_hints
 
 import attrs
@@ -20,7 +20,7 @@ from ._bodies import Organization
 from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, first_day
 from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, EventKind, LegalForm
 from ._fields import REFERS_TO, json_name
-from ._merge import Table
+from ._merge import Located, Table
 from ._normalize import name_fields, normalize_key
 from ._records import Citation, Entity
 from ._registry import BY_NAME, COLLECTIONS, ENTITIES
@@ -50,8 +50,6 @@ def check(tables: Mapping[str, Table]) -> list[Problem]:
 # The subjects of lifetimes()' messages on relations, made once rather than for each relation.
 _OF_SUBJECT, _OF_OBJECT = "the relation (its subject)", "the relation (its object)"
 Day: TypeAlias = PartialDate | None
-#: A record's place among the tables: its collection and its slot (no object per record).
-At: TypeAlias = tuple[str, int]
 
 
 def _day(ordinal: int) -> str:
@@ -68,79 +66,67 @@ class _Rules:
     def __init__(self, tables: Mapping[str, Table]) -> None:
         self.tables = tables
         self.problems: list[Problem] = []
-        self.sources: dict[str, At] = {}
-        self.entities: dict[str, At] = {}
+        self.records: dict[str, list[Located]] = {name: list(table) for name, table in tables.items()}
+        self.sources: dict[str, Located] = {}
+        self.entities: dict[str, Located] = {}
         self._spans: dict[str, tuple[int, int]] | None = None
-        self._events_by_body: dict[str, list[At]] | None = None
+        self._events_by_body: dict[str, list[Located]] | None = None
         self._backwards: list[Problem] = []
 
-    def rows(self, name: str) -> Iterator[tuple[At, Any]]:
-        """(place, record) for each record of the collection called *name*, in order."""
-        items = self.tables[name].items
-        if self.tables[name].emptied:
-            return (((name, slot), item) for slot, item in enumerate(items) if item is not None)
-        # No slot emptied by an override (the common case): pairs made in C, without a generator.
-        return zip(zip(repeat(name, len(items)), range(len(items)), strict=True), items, strict=True)
-
-    def item(self, at: At) -> Any:
-        """The record at *at*."""
-        return self.tables[at[0]].items[at[1]]
-
-    def place(self, at: At) -> tuple[str, str]:
-        """The file and JSON path of the record at *at*."""
-        return self.tables[at[0]].place(at[1])
-
-    def where(self, first: At, then: At) -> str:
+    @staticmethod
+    def where(first: Located, then: Located) -> str:
         """Where *first* is, as seen from *then*: its path, and its file if that is another."""
-        (file, path), (other, _) = self.place(first), self.place(then)
-        return path if file == other else f"{file}: {path}"
+        return first.path if first.file == then.file else f"{first.file}: {first.path}"
 
-    def add(self, at: At, suffix: str, message: str) -> None:
-        """Record one problem at the path of the record at *at*, plus *suffix*."""
-        file, path = self.place(at)
-        self.problems.append(Problem(file, path + suffix, message))
+    def add(self, located: Located, suffix: str, message: str) -> None:
+        """Record one problem at *located*'s path plus *suffix*."""
+        self.problems.append(Problem(located.file, located.path + suffix, message))
 
     def items(self, name: str) -> list[Any]:
         """The records of one collection."""
-        return [item for item in self.tables[name].items if item is not None]
+        return [located.item for located in self.records[name]]
 
     @property
     def spans(self) -> dict[str, tuple[int, int]]:
         """Entity id -> its life as ordinals."""
         if self._spans is None:
-            entities = [self.item(at) for at in self.entities.values()]
+            entities = [located.item for located in self.entities.values()]
             self._spans = spans(entities, self.items("relations"), self.items("events"), self.items("memberships"))
         return self._spans
 
     @property
-    def events_by_body(self) -> dict[str, list[At]]:
-        """Entity id -> the places of its events, dated ones in date order, then undated ones."""
+    def events_by_body(self) -> dict[str, list[Located]]:
+        """Entity id -> its events, dated ones in date order, then undated ones."""
         if self._events_by_body is None:
-            grouped: dict[str, list[At]] = defaultdict(list)
-            for at, event in sorted(self.rows("events"), key=lambda row: first_day(row[1].date, NEVER_AFTER)):
-                grouped[event.body].append(at)
+            grouped: dict[str, list[Located]] = defaultdict(list)
+            for located in sorted(self.records["events"], key=lambda loc: first_day(loc.item.date, NEVER_AFTER)):
+                grouped[located.item.body].append(located)
             self._events_by_body = grouped
         return self._events_by_body
 
     def ids(self) -> None:
         """Ids are unique among sources and among all entities; no record is given twice."""
-        for at, source in self.rows("sources"):
-            first = self.sources.setdefault(source.id, at)
-            if first is not at:
-                self.add(at, ".id", f"duplicate source id {source.id!r} (first at {self.where(first, at)})")
+        for located in self.records["sources"]:
+            first = self.sources.setdefault(located.item.id, located)
+            if first is not located:
+                self.add(
+                    located, ".id", f"duplicate source id {located.item.id!r} (first at {self.where(first, located)})"
+                )
         for collection in ENTITIES:
-            for at, entity in self.rows(collection.name):
-                first = self.entities.setdefault(entity.id, at)
-                if first is not at:
-                    self.add(at, ".id", f"duplicate id {entity.id!r} (first at {self.where(first, at)})")
+            for located in self.records[collection.name]:
+                first = self.entities.setdefault(located.item.id, located)
+                if first is not located:
+                    self.add(
+                        located, ".id", f"duplicate id {located.item.id!r} (first at {self.where(first, located)})"
+                    )
         for collection in COLLECTIONS:
             if collection.entity or collection.name == "sources":
                 continue
-            seen: dict[Any, At] = {}
-            for at, record in self.rows(collection.name):
-                first = seen.setdefault(collection.identity(record), at)
-                if first is not at:
-                    self.add(at, "", f"the same {collection.singular} as at {self.where(first, at)}")
+            seen: dict[Any, Located] = {}
+            for located in self.records[collection.name]:
+                first = seen.setdefault(collection.identity(located.item), located)
+                if first is not located:
+                    self.add(located, "", f"the same {collection.singular} as at {self.where(first, located)}")
 
     def citations(self) -> None:
         """Every record cites a source, as do its names, identifiers, targets, phases, goals, editions; all exist."""
@@ -149,44 +135,52 @@ class _Rules:
         known = self.sources
         for collection in COLLECTIONS:
             cite = collection.name != "sources"
-            for at, item in self.rows(collection.name):
+            for located in self.records[collection.name]:
+                item = located.item
                 shape = _shape(type(item))
                 parts = _parts(item, "", shape) if shape.nested else ((("", item, shape),))
                 for where, record, part in parts:
                     if cite and part.cited:
                         sources = record.sources
                         if not sources:
-                            self.add(at, f"{where}.sources", "no source cited: every statement must name its source")
+                            self.add(
+                                located, f"{where}.sources", "no source cited: every statement must name its source"
+                            )
                         for index, citation in enumerate(sources):
                             if citation.source not in known:
                                 self.add(
-                                    at, f"{where}.sources[{index}].source", f"unknown source id {citation.source!r}"
+                                    located,
+                                    f"{where}.sources[{index}].source",
+                                    f"unknown source id {citation.source!r}",
                                 )
                     for start_field, end_field in part.periods:
-                        self._period(at, where, record, start_field, end_field)
-        for at, caveat in self.rows("caveats"):
-            if caveat.source not in self.sources:
-                self.add(at, ".source", f"unknown source id {caveat.source!r}")
+                        self._period(located, where, record, start_field, end_field)
+        for located in self.records["caveats"]:
+            if located.item.source not in self.sources:
+                self.add(located, ".source", f"unknown source id {located.item.source!r}")
 
-    def _period(self, at: At, where: str, record: Any, start_field: str, end_field: str) -> None:
+    def _period(self, located: Located, where: str, record: Any, start_field: str, end_field: str) -> None:
         start, end = getattr(record, start_field), getattr(record, end_field)
         if start is None or end is None:
             return
         # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
         wrong = end < start if isinstance(end, int) else end.end() < start.start()
         if wrong:
-            file, path = self.place(at)
             self._backwards.append(
-                Problem(file, f"{path}{where}.{end_field}", f"{end_field} {end} is before {start_field} {start}")
+                Problem(
+                    located.file,
+                    f"{located.path}{where}.{end_field}",
+                    f"{end_field} {end} is before {start_field} {start}",
+                )
             )
 
     def references(self) -> None:
         """Ids that name other records resolve, to records of the right kind."""
         kinds: dict[str, set[str]] = {
             "entity": set(self.entities),
-            "organization": {i for i, at in self.entities.items() if isinstance(self.item(at), Organization)},
-            "strategy": {strategy.id for strategy in self.items("strategies")},
-            "law": {law.id for law in self.items("laws")},
+            "organization": {i for i, loc in self.entities.items() if isinstance(loc.item, Organization)},
+            "strategy": {loc.item.id for loc in self.records["strategies"]},
+            "law": {loc.item.id for loc in self.records["laws"]},
             "source": set(self.sources),
         }
         for collection in COLLECTIONS:
@@ -198,19 +192,19 @@ class _Rules:
             ]
             if not fields:
                 continue
-            for at, record in self.rows(collection.name):
+            for located in self.records[collection.name]:
                 for name, json, to, known in fields:
-                    value = getattr(record, name)
+                    value = getattr(located.item, name)
                     if not isinstance(value, tuple):
                         if value is not None and value not in known:
-                            self.add(at, f".{json}", f"unknown {to} id {value!r}")
+                            self.add(located, f".{json}", f"unknown {to} id {value!r}")
                         continue
                     for index, ident in enumerate(value):
                         if ident is not None and ident not in known:
-                            self.add(at, f".{json}[{index}]", f"unknown {to} id {ident!r}")
-        for at, claim in self.rows("coverage"):
-            if claim.collection not in BY_NAME:
-                self.add(at, ".collection", f"unknown collection {claim.collection!r}")
+                            self.add(located, f".{json}[{index}]", f"unknown {to} id {ident!r}")
+        for located in self.records["coverage"]:
+            if located.item.collection not in BY_NAME:
+                self.add(located, ".collection", f"unknown collection {located.item.collection!r}")
 
     def dates(self) -> None:
         """Every period ends after it begins (found by the walk of citations())."""
@@ -220,19 +214,20 @@ class _Rules:
         """No relation, event, name or count lies outside the life of an entity it involves."""
         spans = self.spans
 
-        def within(at: At, suffix: str, ident: str, start: Day, end: Day, *, what: str) -> None:
+        def within(located: Located, suffix: str, ident: str, start: Day, end: Day, *, what: str) -> None:
             # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
             life = spans.get(ident)
             if life is None or life[0] >= life[1]:
                 return
             if start is not None and start.end().toordinal() < life[0]:
-                self.add(at, suffix, f"{what} begins ({start}) before {ident!r} existed (from {_day(life[0])})")
+                self.add(located, suffix, f"{what} begins ({start}) before {ident!r} existed (from {_day(life[0])})")
             elif start is not None and first_day(start, NEVER_BEFORE) >= life[1]:
-                self.add(at, suffix, f"{what} begins ({start}) after {ident!r} ended ({_day(life[1])})")
+                self.add(located, suffix, f"{what} begins ({start}) after {ident!r} ended ({_day(life[1])})")
             if end is not None and first_day(end, NEVER_AFTER) > life[1]:
-                self.add(at, suffix, f"{what} outlives {ident!r}, which ended {_day(life[1])} (it runs to {end})")
+                self.add(located, suffix, f"{what} outlives {ident!r}, which ended {_day(life[1])} (it runs to {end})")
 
-        for at, relation in self.rows("relations"):
+        for located in self.records["relations"]:
+            relation = located.item
             subject, obj = spans.get(relation.subject), spans.get(relation.object)
             if (
                 subject
@@ -241,23 +236,24 @@ class _Rules:
                 and obj[0] < obj[1]
                 and max(subject[0], obj[0]) >= min(subject[1], obj[1])
             ):
-                self.add(at, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
+                self.add(located, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
                 continue
             since, until = relation.valid_from, relation.valid_until
             for ident, what in ((relation.subject, _OF_SUBJECT), (relation.object, _OF_OBJECT)):
                 if since is not None:
-                    within(at, ".valid_from", ident, since, None, what=what)
+                    within(located, ".valid_from", ident, since, None, what=what)
                 if until is not None:
-                    within(at, ".valid_until", ident, None, until, what=what)
+                    within(located, ".valid_until", ident, None, until, what=what)
         self.event_lifetimes()
-        for at, count in self.rows("memberships"):
-            within(at, ".as_of", count.body, count.as_of, None, what="the count")
+        for located in self.records["memberships"]:
+            within(located, ".as_of", located.item.body, located.item.as_of, None, what="the count")
         for collection in ENTITIES:
-            for at, entity in self.rows(collection.name):
+            for located in self.records[collection.name]:
+                entity = located.item
                 for index, name in enumerate(getattr(entity, "former_names", ())):
                     if name.valid_until is None:
                         self.add(
-                            at,
+                            located,
                             f".former_names[{index}].valid_until",
                             "a former name needs the date it went out of use",
                         )
@@ -266,7 +262,7 @@ class _Rules:
                     until = first_day(name.valid_until, NEVER_AFTER)
                     if until > life[1] or until < life[0]:
                         self.add(
-                            at,
+                            located,
                             f".former_names[{index}].valid_until",
                             f"{name.valid_until} is outside the life of {entity.id!r}",
                         )
@@ -274,7 +270,8 @@ class _Rules:
     def event_lifetimes(self) -> None:
         """Every event falls within the lives of the bodies it involves, predecessors and successors allowed for."""
         spans = self.spans
-        for at, event in self.rows("events"):
+        for located in self.records["events"]:
+            event = located.item
             if event.date is None:
                 continue
             first, last = event.date.start().toordinal(), event.date.end().toordinal()
@@ -292,7 +289,7 @@ class _Rules:
                 if not within_life:
                     where = ".date" if index == 0 else f".other[{index - 1}]"
                     self.add(
-                        at,
+                        located,
                         where,
                         f"the event ({event.date}) is outside the life of {ident!r} "
                         f"({_day(life[0])} to {_day(life[1])})",
@@ -300,75 +297,74 @@ class _Rules:
 
     def hierarchy(self) -> None:
         """A body has one parent at a time, and the hierarchy has no cycle."""
-        parents: dict[str, list[At]] = defaultdict(list)
-        for at, relation in self.rows("relations"):
-            if relation.kind.hierarchical:
-                parents[relation.object].append(at)
-        item = self.item
+        parents: dict[str, list[Located]] = defaultdict(list)
+        for located in self.records["relations"]:
+            if located.item.kind.hierarchical:
+                parents[located.item.object].append(located)
         for ident, found in parents.items():
-            ordered = sorted(found, key=lambda at: first_day(item(at).valid_from, NEVER_BEFORE))
+            ordered = sorted(found, key=lambda loc: first_day(loc.item.valid_from, NEVER_BEFORE))
             for before, after in pairwise(ordered):
-                earlier, later = item(before), item(after)
-                if first_day(earlier.valid_until, NEVER_AFTER) > first_day(later.valid_from, NEVER_BEFORE):
+                if first_day(before.item.valid_until, NEVER_AFTER) > first_day(after.item.valid_from, NEVER_BEFORE):
                     self.add(
                         after,
                         ".valid_from",
-                        f"{ident!r} would have two parents at once: {later.subject!r} from "
-                        f"{later.valid_from or 'an open start'} and {earlier.subject!r} "
-                        f"(at {self.where(before, after)}) until {earlier.valid_until or 'now'}",
+                        f"{ident!r} would have two parents at once: {after.item.subject!r} from "
+                        f"{after.item.valid_from or 'an open start'} and {before.item.subject!r} "
+                        f"(at {self.where(before, after)}) until {before.item.valid_until or 'now'}",
                     )
-        self.problems.extend(_cycles(parents, item, self.place))
+        self.problems.extend(_cycles(parents))
 
     def events(self) -> None:
         """Events agree with the bodies they happen to; changes of legal form are dated and chain."""
-        item = self.item
         for ident, events in self.events_by_body.items():
-            body_at = self.entities.get(ident)
-            body = item(body_at) if body_at is not None else None
+            located_body = self.entities.get(ident)
+            body = located_body.item if located_body is not None else None
             if not isinstance(body, Organization):
                 continue
             changes = []
-            for at in events:
-                event = item(at)
+            for located in events:
+                event = located.item
                 if event.kind is EventKind.FOUNDED and body.established is not None and event.date != body.established:
                     self.add(
-                        at,
+                        located,
                         ".date",
                         f"founding date {event.date} differs from {ident!r}'s established date {body.established}",
                     )
                 if event.kind.ends_life and body.dissolved is None:
                     self.add(
-                        at,
+                        located,
                         ".kind",
                         f"a {event.kind} event ends the life of {ident!r}, which has no dissolved date",
                     )
                 elif event.kind.ends_life and event.date != body.dissolved:
-                    self.add(at, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}")
+                    self.add(
+                        located, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}"
+                    )
                 if event.kind in (EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED):
                     for field in ("from_value", "to_value"):
                         value = getattr(event, field)
                         if value is not None and LegalForm.known(value) is None:
-                            self.add(at, f".{field}", f"{value!r} is not a known LegalForm")
+                            self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
                 if event.kind is EventKind.LEGAL_FORM_CHANGED:
                     if event.date is None:
-                        self.add(at, ".date", "a change of legal form needs its date")
+                        self.add(located, ".date", "a change of legal form needs its date")
                     else:
-                        changes.append(at)
-            founding = next((at for at in events if item(at).kind is EventKind.FOUNDED and item(at).to_value), None)
-            founded_as = None if founding is None else item(founding).to_value
-            if changes and founding is not None and item(changes[0]).from_value not in (None, founded_as):
+                        changes.append(located)
+            founding = next((loc for loc in events if loc.item.kind is EventKind.FOUNDED and loc.item.to_value), None)
+            if changes and founding is not None and changes[0].item.from_value not in (None, founding.item.to_value):
                 self.add(
                     changes[0],
                     ".from_value",
-                    f"changes from {item(changes[0]).from_value!r}, but {ident!r} was founded as {founded_as!r}",
+                    f"changes from {changes[0].item.from_value!r}, "
+                    f"but {ident!r} was founded as {founding.item.to_value!r}",
                 )
             for before, after in pairwise(changes):
-                was, now = item(before).to_value, item(after).from_value
+                was, now = before.item.to_value, after.item.from_value
                 if was is not None and now is not None and was != now:
                     self.add(
                         after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}"
                     )
-            last = item(changes[-1]).to_value if changes else founded_as
+            last = changes[-1].item.to_value if changes else founding.item.to_value if founding else None
             if last is not None and body.legal_form is not None and last != body.legal_form:
                 where = changes[-1] if changes else founding
                 assert where is not None  # noqa: S101 - last came from one of them
@@ -378,18 +374,22 @@ class _Rules:
                     f"this leaves {ident!r} as {last!r}, but its legal_form is {str(body.legal_form)!r}",
                 )
         # A link seen from both ends is dated the same at both.
-        links: dict[tuple[str, str], At] = {}
-        for at, event in self.rows("events"):
+        links: dict[tuple[str, str], Located] = {}
+        for located in self.records["events"]:
+            event = located.item
             for pair in event.successions():
-                first = links.setdefault(pair, at)
-                if first is at or event.date is None:
-                    continue
-                dated = item(first).date
-                if dated is not None and dated != event.date:
+                first = links.setdefault(pair, located)
+                if (
+                    first is not located
+                    and first.item.date is not None
+                    and event.date is not None
+                    and first.item.date != event.date
+                ):
                     self.add(
-                        at,
+                        located,
                         ".date",
-                        f"the link {pair[0]!r} -> {pair[1]!r} is dated {dated} at {self.where(first, at)}",
+                        f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} "
+                        f"at {self.where(first, located)}",
                     )
 
     def names(self) -> None:
@@ -401,7 +401,8 @@ class _Rules:
         holders: dict[tuple[object, str], str] = {}
         spans = self.spans
         for collection in ENTITIES:
-            for at, entity in self.rows(collection.name):
+            for located in self.records[collection.name]:
+                entity = located.item
                 for field, text in name_fields(entity):
                     key = normalize_key(text)
                     if not key:
@@ -420,7 +421,7 @@ class _Rules:
                         ):
                             when = "at the same time" if kind == collection.name else f"(a record of {kind})"
                             self.add(
-                                at,
+                                located,
                                 f".{field}",
                                 f"{text!r}, a name of {entity.id!r}, normalises to {key!r}, "
                                 f"which also names {owner!r} (its {owner_field}) {when}",
@@ -431,13 +432,13 @@ class _Rules:
                     holder = holders.setdefault((identifier.scheme, identifier.value), entity.id)
                     if holder != entity.id:
                         self.add(
-                            at,
+                            located,
                             f".identifiers[{index}]",
                             f"{identifier.scheme} {identifier.value} is also {holder!r}'s",
                         )
-                self._tiling(at, entity)
+                self._tiling(located, entity)
 
-    def _tiling(self, at: At, entity: Entity) -> None:
+    def _tiling(self, located: Located, entity: Entity) -> None:
         names = getattr(entity, "former_names", ())
         if not names:
             return
@@ -457,7 +458,7 @@ class _Rules:
                 if name.valid_from is not None and previous not in (NEVER_BEFORE, start):
                     gap = "a gap" if start > previous else "an overlap"
                     self.add(
-                        at,
+                        located,
                         f".former_names[{index}].valid_from",
                         f"{name.text!r} begins {name.valid_from}, "
                         f"leaving {gap} after the name before it (which ended {_day(previous)})",
@@ -466,13 +467,14 @@ class _Rules:
 
     def legal_form_names(self) -> None:
         """A Japanese name's legal-form prefix agrees with the legal form in force over the name's whole period."""
-        for at, org in self.rows("organizations"):
+        for located in self.records["organizations"]:
+            org = located.item
             # A body's Japanese names are among these texts: none with a legal-form prefix, nothing to check.
             texts = (org.name_ja, *(name.text for name in org.former_names)) if org.former_names else (org.name_ja,)
             if all(text is None or LegalForm.from_name_ja(text) is None for text in texts):
                 continue
             span = self.spans.get(org.id, (NEVER_BEFORE, NEVER_AFTER))
-            forms = legal_form_spells(org, [self.item(event) for event in self.events_by_body.get(org.id, [])], span)
+            forms = legal_form_spells(org, [loc.item for loc in self.events_by_body.get(org.id, [])], span)
             for spell in name_spells(org, span, current=True):
                 if spell.field != "name_ja" or spell.text is None:
                     continue
@@ -486,7 +488,7 @@ class _Rules:
                             ".name_ja" if spell.name is None else f".former_names[{org.former_names.index(spell.name)}]"
                         )
                         self.add(
-                            at,
+                            located,
                             where,
                             f"{spell.text!r} names a {'/'.join(sorted(implied))}, but {org.id!r} was a "
                             f"{form.form} from {_day(max(form.start, spell.start))} "
@@ -496,15 +498,15 @@ class _Rules:
 
     def numbering(self) -> None:
         """Recommendations are numbered once each within a strategy; a body is counted once a day."""
-        numbers: set[tuple[str, int]] = set()
-        for at, recommendation in self.rows("recommendations"):
-            number = recommendation.number
+        numbers: dict[tuple[str, int], Located] = {}
+        for located in self.records["recommendations"]:
+            number = located.item.number
             if number is None:
                 continue
-            place = (recommendation.strategy, number)
+            place = (located.item.strategy, number)
             if place in numbers:
-                self.add(at, ".number", f"number {number} is already used in strategy {recommendation.strategy!r}")
-            numbers.add(place)
+                self.add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
+            numbers[place] = located
 
 
 #: The periods dates() checks, as (start field, end field), where a record has both fields.
@@ -558,9 +560,7 @@ def _parts(record: object, where: str, shape: _Shape) -> Iterator[tuple[str, Any
             yield from _parts(item, f"{where}.{json}[{index}]", _shape(type(item)))
 
 
-def _cycles(
-    parents: dict[str, list[At]], item: Callable[[At], Any], place: Callable[[At], tuple[str, str]]
-) -> list[Problem]:
+def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
     """
     A problem for each cycle in the hierarchy, at a relation that closes it.
 
@@ -574,30 +574,27 @@ def _cycles(
         if root in state:
             continue
         path: list[str] = [root]
-        via: list[At] = []
+        via: list[Located] = []
         state[root] = 1
         stack = [iter(parents.get(root, []))]
         while stack:
-            at = next(stack[-1], None)
-            if at is None:
+            located = next(stack[-1], None)
+            if located is None:
                 state[path.pop()] = 2
                 stack.pop()
                 if via:
                     via.pop()
                 continue
-            parent = item(at).subject
+            parent = located.item.subject
             if state.get(parent) == 1:
                 start = path.index(parent)
-                members = [place(member) for member in [*via[start:], at]]
-                # The last of the members from outside the bundled data, or else the last of all.
-                file, where = max(
-                    members, key=lambda found: (not found[0].startswith("jp_mfg_policy/"), members.index(found))
-                )
+                members = [*via[start:], located]
+                blame = max(members, key=lambda loc: (not loc.file.startswith("jp_mfg_policy/"), members.index(loc)))
                 cycle = " -> ".join(reversed([*path[start:], parent]))
-                problems.append(Problem(file, where, f"cycle in the hierarchy: {cycle}"))
+                problems.append(Problem(blame.file, blame.path, f"cycle in the hierarchy: {cycle}"))
             elif parent not in state:
                 state[parent] = 1
                 path.append(parent)
-                via.append(at)
+                via.append(located)
                 stack.append(iter(parents.get(parent, [])))
     return problems
