@@ -1,7 +1,7 @@
 """
 A Sphinx extension that makes the API reference's cross-references land on the public names.
 
-The classes live in private modules (``jp_mfg_policy._policy.Law``) and are documented
+The classes live in private modules (``jp_mfg_policy._laws.Law``) and are documented
 under the names users import (``jp_mfg_policy.Law``); type annotations name the former.
 Three adjustments, each for a reason the docstrings cannot fix by themselves:
 
@@ -17,7 +17,7 @@ Three adjustments, each for a reason the docstrings cannot fix by themselves:
   in the annotations, go to their entries.
 
 Example:
-    >>> public_name("jp_mfg_policy._policy.Law"), public_name("Key"), public_name("Path")
+    >>> public_name("jp_mfg_policy._laws.Law"), public_name("Key"), public_name("Path")
     ('jp_mfg_policy.Law', 'jp_mfg_policy.Key', 'pathlib.Path')
     >>> public_name("jp_mfg_policy._index.Index") is None
     True

@@ -36,22 +36,13 @@ if TYPE_CHECKING:  # type checkers see every name; at run time each is imported 
     )
     from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
     from ._identifiers import IdentifierScheme
-    from ._policy import (
-        Award,
-        Edition,
-        Goal,
-        Law,
-        Plan,
-        Program,
-        ProgramPhase,
-        Publication,
-        Recommendation,
-        Requirement,
-        Strategy,
-        Target,
-    )
+    from ._laws import Law, Requirement
+    from ._plans import Plan
+    from ._programs import Goal, Program, ProgramPhase
+    from ._publications import Award, Publication
     from ._records import Citation, Entity, Identifier, MissingIdentifier, Name
     from ._search import Match
+    from ._strategies import Edition, Recommendation, Strategy, Target
     from ._system import Key, PolicySystem
     from ._version import DATA_AS_OF, DATA_VERSION
     from .exceptions import DataError, Problem, UnknownEntityError
@@ -127,18 +118,18 @@ _LAZY = {
     "Ministry": "._bodies",
     "Organization": "._bodies",
     "ResearchStream": "._bodies",
-    "Award": "._policy",
-    "Edition": "._policy",
-    "Goal": "._policy",
-    "Law": "._policy",
-    "Plan": "._policy",
-    "Program": "._policy",
-    "ProgramPhase": "._policy",
-    "Publication": "._policy",
-    "Recommendation": "._policy",
-    "Requirement": "._policy",
-    "Strategy": "._policy",
-    "Target": "._policy",
+    "Award": "._publications",
+    "Edition": "._strategies",
+    "Goal": "._programs",
+    "Law": "._laws",
+    "Plan": "._plans",
+    "Program": "._programs",
+    "ProgramPhase": "._programs",
+    "Publication": "._publications",
+    "Recommendation": "._strategies",
+    "Requirement": "._laws",
+    "Strategy": "._strategies",
+    "Target": "._strategies",
     "Caveat": "._facts",
     "Coverage": "._facts",
     "Event": "._facts",

@@ -383,6 +383,21 @@ class Period:
         """
         return cls(None if start is None else start.start(), None if end is None else end.start())
 
+    @classmethod
+    def of_fiscal_years(cls, first: int | None, last: int | None) -> Period:
+        """
+        The period from the start of fiscal year *first* to the end of fiscal year *last* (None: open).
+
+        Example:
+            >>> Period.of_fiscal_years(2014, 2018)
+            Period(start=datetime.date(2014, 4, 1), end=datetime.date(2019, 4, 1))
+        """
+        return cls(
+            None if first is None else FiscalYear(first).start(),
+            # The last fiscal year whose end is a date: a later one runs on, open.
+            None if last is None or last >= FISCAL_YEARS[-1] else FiscalYear(last + 1).start(),
+        )
+
     def __contains__(self, when: object) -> bool:
         """Whether a :class:`datetime.date` falls within this period."""
         if not isinstance(when, dt.date):

@@ -5,17 +5,22 @@ Plain-text views of the system: one-line descriptions, trees, the overview and o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._bodies import Organization
 from ._enums import EventKind, LegalForm
 from ._facts import Coverage, Event, Relation
 from ._identifiers import identifier_url
 from ._records import Entity
+from ._registry import collection_of
 from ._system import PolicySystem
 
 if TYPE_CHECKING:
-    from ._policy import Target
+    from ._laws import Law
+    from ._plans import Plan
+    from ._programs import Program
+    from ._publications import Award, Publication
+    from ._strategies import Recommendation, Strategy, Target
 
 #: Adds a labelled line to a page, unless the value is empty.
 _Add = Callable[[str, object], None]
@@ -252,60 +257,100 @@ def _body_fields(system: PolicySystem, org: Organization, add: _Add, lines: list
 
 def _policy_fields(system: PolicySystem, entity: Entity, add: _Add) -> set[str]:
     """The own lines of a law, plan, programme, strategy, publication, award or recommendation."""
-    from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy
+    # By collection, not isinstance: a page imports the classes of its own kind of entity only.
+    return _POLICY_FIELDS[collection_of(entity).name](system, entity, add)
 
-    if isinstance(entity, Law):
-        add("law number", " / ".join(n for n in (entity.number, entity.number_en) if n))
-        for label in ("passed", "promulgated", "effective", "repealed"):
-            add(label, getattr(entity, label))
-        for number, requirement in enumerate(entity.requires, 1):
-            add(
-                f"requires ({number})",
-                f"{requirement.article}: {requirement.text}" if requirement.article else requirement.text,
-            )
-    if isinstance(entity, Program | Plan):
-        first, last = entity.first_fiscal_year, entity.last_fiscal_year
-        add("fiscal years", f"FY{first or '?'}–{'FY' + str(last) if last else 'ongoing'}")
-    if isinstance(entity, Program):
-        for phase in entity.phases:
-            add(
-                f"phase {phase.number or ''}".rstrip(),
-                f"{phase.name} (FY{phase.first_fiscal_year or '?'}–{phase.last_fiscal_year or ''})",
-            )
-        for goal in entity.goals:
-            add(f"goal {goal.number or ''}".rstrip(), goal.text)
-    if isinstance(entity, Plan):
-        add("adopted", entity.adopted)
-        add("legal basis", entity.legal_basis)
-    if isinstance(entity, Strategy):
-        add("kind", entity.kind.value.replace("_", " "))
-        add("published by", _label(system, entity.publisher) if entity.publisher else None)
-        add("published", entity.published)
-        for edition in entity.editions:
-            add(f"edition {edition.adopted or ''}".rstrip(), edition.title)
-        add("purpose", entity.purpose)
-        for recommendation in system.recommendations:
-            if recommendation.strategy == entity.id:
-                add(f"recommendation {recommendation.number or '-'}", recommendation.text)
-    if isinstance(entity, Strategy | Plan):
-        for target in entity.targets:
-            add("target", target_text(target))
-    if isinstance(entity, Publication):
-        add("kind", entity.kind.value.replace("_", " "))
-        add("frequency", entity.frequency and entity.frequency.value)
-        add("first published", entity.first_published)
-        add("published by", ", ".join(_label(system, ident) for ident in entity.publishers))
-        add("legal basis", entity.legal_basis)
-        add("title means", entity.title_meaning)
-    if isinstance(entity, Award):
-        add("frequency", entity.frequency and entity.frequency.value)
-        add("created", f"FY{entity.established_fiscal_year}" if entity.established_fiscal_year else None)
-        add("first presented", entity.established)
-        add("organised by", ", ".join(_label(system, ident) for ident in entity.organisers))
-    if isinstance(entity, Recommendation):
-        add("strategy", _label(system, entity.strategy))
-        add("addressed to", entity.kind.value.replace("_", " "))
-    return {"purpose"} if isinstance(entity, Strategy) else set()
+
+def _law_fields(_system: PolicySystem, law: Law, add: _Add) -> set[str]:
+    add("law number", " / ".join(n for n in (law.number, law.number_en) if n))
+    for label in ("passed", "promulgated", "effective", "repealed"):
+        add(label, getattr(law, label))
+    for number, requirement in enumerate(law.requires, 1):
+        add(
+            f"requires ({number})",
+            f"{requirement.article}: {requirement.text}" if requirement.article else requirement.text,
+        )
+    return set()
+
+
+def _fiscal_years(entity: Program | Plan, add: _Add) -> None:
+    first, last = entity.first_fiscal_year, entity.last_fiscal_year
+    add("fiscal years", f"FY{first or '?'}–{'FY' + str(last) if last else 'ongoing'}")
+
+
+def _targets(entity: Strategy | Plan, add: _Add) -> None:
+    for target in entity.targets:
+        add("target", target_text(target))
+
+
+def _program_fields(_system: PolicySystem, program: Program, add: _Add) -> set[str]:
+    _fiscal_years(program, add)
+    for phase in program.phases:
+        add(
+            f"phase {phase.number or ''}".rstrip(),
+            f"{phase.name} (FY{phase.first_fiscal_year or '?'}–{phase.last_fiscal_year or ''})",
+        )
+    for goal in program.goals:
+        add(f"goal {goal.number or ''}".rstrip(), goal.text)
+    return set()
+
+
+def _plan_fields(_system: PolicySystem, plan: Plan, add: _Add) -> set[str]:
+    _fiscal_years(plan, add)
+    add("adopted", plan.adopted)
+    add("legal basis", plan.legal_basis)
+    _targets(plan, add)
+    return set()
+
+
+def _strategy_fields(system: PolicySystem, strategy: Strategy, add: _Add) -> set[str]:
+    add("kind", strategy.kind.value.replace("_", " "))
+    add("published by", _label(system, strategy.publisher) if strategy.publisher else None)
+    add("published", strategy.published)
+    for edition in strategy.editions:
+        add(f"edition {edition.adopted or ''}".rstrip(), edition.title)
+    add("purpose", strategy.purpose)
+    for recommendation in system.recommendations:
+        if recommendation.strategy == strategy.id:
+            add(f"recommendation {recommendation.number or '-'}", recommendation.text)
+    _targets(strategy, add)
+    return {"purpose"}
+
+
+def _publication_fields(system: PolicySystem, publication: Publication, add: _Add) -> set[str]:
+    add("kind", publication.kind.value.replace("_", " "))
+    add("frequency", publication.frequency and publication.frequency.value)
+    add("first published", publication.first_published)
+    add("published by", ", ".join(_label(system, ident) for ident in publication.publishers))
+    add("legal basis", publication.legal_basis)
+    add("title means", publication.title_meaning)
+    return set()
+
+
+def _award_fields(system: PolicySystem, award: Award, add: _Add) -> set[str]:
+    add("frequency", award.frequency and award.frequency.value)
+    add("created", f"FY{award.established_fiscal_year}" if award.established_fiscal_year else None)
+    add("first presented", award.established)
+    add("organised by", ", ".join(_label(system, ident) for ident in award.organisers))
+    return set()
+
+
+def _recommendation_fields(system: PolicySystem, recommendation: Recommendation, add: _Add) -> set[str]:
+    add("strategy", _label(system, recommendation.strategy))
+    add("addressed to", recommendation.kind.value.replace("_", " "))
+    return set()
+
+
+#: Each policy collection's own lines, by collection name.
+_POLICY_FIELDS: dict[str, Callable[[PolicySystem, Any, _Add], set[str]]] = {
+    "laws": _law_fields,
+    "programs": _program_fields,
+    "plans": _plan_fields,
+    "strategies": _strategy_fields,
+    "publications": _publication_fields,
+    "awards": _award_fields,
+    "recommendations": _recommendation_fields,
+}
 
 
 def overview(system: PolicySystem, *, header: str) -> str:

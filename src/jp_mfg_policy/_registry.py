@@ -22,7 +22,11 @@ from ._dates import PartialDate
 if TYPE_CHECKING:
     from ._bodies import Organization
     from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
-    from ._policy import Award, Law, Plan, Program, Publication, Recommendation, Strategy
+    from ._laws import Law
+    from ._plans import Plan
+    from ._programs import Program
+    from ._publications import Award, Publication
+    from ._strategies import Recommendation, Strategy
 
 R = TypeVar("R")
 
@@ -179,33 +183,33 @@ ORGANIZATIONS: Collection[Organization] = Collection(
     entity=True,
     kinds=_BODIES,
 )
-LAWS: Collection[Law] = Collection("laws", "._policy:Law", "acts of the Diet", "laws.json", entity=True)
+LAWS: Collection[Law] = Collection("laws", "._laws:Law", "acts of the Diet", "laws.json", entity=True)
 PROGRAMS: Collection[Program] = Collection(
-    "programs", "._policy:Program", "government research and innovation programmes", "programs.json", entity=True
+    "programs", "._programs:Program", "government research and innovation programmes", "programs.json", entity=True
 )
 PUBLICATIONS: Collection[Publication] = Collection(
     "publications",
-    "._policy:Publication",
+    "._publications:Publication",
     "recurring publications such as white papers",
     "publications.json",
     entity=True,
 )
 AWARDS: Collection[Award] = Collection(
-    "awards", "._policy:Award", "awards and prizes", "publications.json", entity=True
+    "awards", "._publications:Award", "awards and prizes", "publications.json", entity=True
 )
 STRATEGIES: Collection[Strategy] = Collection(
-    "strategies", "._policy:Strategy", "strategies, concepts and basic plans", "strategies.json", entity=True
+    "strategies", "._strategies:Strategy", "strategies, concepts and basic plans", "strategies.json", entity=True
 )
 RECOMMENDATIONS: Collection[Recommendation] = Collection(
     "recommendations",
-    "._policy:Recommendation",
+    "._strategies:Recommendation",
     "the recommendations of strategies",
     "strategies.json",
     entity=True,
     order=_recommendations_in_strategy_order,
 )
 PLANS: Collection[Plan] = Collection(
-    "plans", "._policy:Plan", "multi-year government plans", "strategies.json", entity=True
+    "plans", "._plans:Plan", "multi-year government plans", "strategies.json", entity=True
 )
 RELATIONS: Collection[Relation] = Collection(
     "relations",

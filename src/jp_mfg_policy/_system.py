@@ -43,7 +43,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ._facts import Caveat, Coverage, Event, MembershipCount, Relation, Source
-    from ._policy import Law, Plan, Program
+    from ._laws import Law
+    from ._plans import Plan
+    from ._programs import Program
     from ._search import Match, Tables
 
 _T = TypeVar("_T")

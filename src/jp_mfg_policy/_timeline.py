@@ -65,7 +65,7 @@ def spans(
 
     An entity with no known start and no dated fact gets an empty span: it is in no snapshot.
     """
-    from ._policy import Recommendation
+    from ._strategies import Recommendation
 
     found: dict[str, tuple[int, int]] = {}
     unknown: list[Entity] = []
@@ -202,7 +202,7 @@ def boundaries(entity: Entity, form_spells: Sequence[FormSpell], name_list: Sequ
     """The days on which something shown of *entity* changes, sorted."""
     days = {spell.start for spell in form_spells} | {spell.start for spell in name_list}
     if not isinstance(entity, Organization):
-        from ._policy import Law  # only here: a body's timeline needs no class of laws or plans
+        from ._laws import Law  # only here: a body's timeline needs no class of laws or plans
 
         if isinstance(entity, Law) and entity.effective is not None:
             days.add(first_day(entity.effective, NEVER_BEFORE))
@@ -272,7 +272,9 @@ def as_of(
 
 def _policy_as_of(entity: Entity, day: int) -> dict[str, Any]:
     """The changes that make a law, programme or strategy what it was on *day*."""
-    from ._policy import Law, Program, Strategy
+    from ._laws import Law
+    from ._programs import Program
+    from ._strategies import Strategy
 
     if isinstance(entity, Law):
         return {"repealed": None} | (
@@ -381,7 +383,7 @@ class Timeline:
 
     def _span_of(self, entity: Entity) -> tuple[int, int]:
         if not isinstance(entity, Organization):
-            from ._policy import Recommendation  # only here: a body's span needs no class of laws or plans
+            from ._strategies import Recommendation  # only here: a body's span needs no class of laws or plans
 
             if isinstance(entity, Recommendation):
                 # A recommendation lives as its strategy does.
@@ -455,7 +457,7 @@ def _undated(entity: Entity) -> Entity:
     """An entity with no changes in its life, as it stood on any day of it: without its end."""
     if isinstance(entity, Organization):
         return entity if entity.dissolved is None else attrs.evolve(entity, dissolved=None)
-    from ._policy import Law  # only here: a body needs no class of laws
+    from ._laws import Law  # only here: a body needs no class of laws
 
     if isinstance(entity, Law) and entity.repealed is not None:
         return attrs.evolve(entity, repealed=None)
