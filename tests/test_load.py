@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -319,6 +320,49 @@ class TestOneRecordAlone:
         assert found == next(source for source in dataset[SOURCES] if source.id == "ror-meti")
         assert dataset.built(SOURCES)
         assert found is system.source("ror-meti")  # the record built alone is the collection's
+
+    def test_bundled_files_in_one_layout(self, bundled_files: list[Path]) -> None:
+        """Every bundled file is written as json.dumps(indent=2) writes it: the layout single records are found by."""
+        for path in bundled_files:
+            text = path.read_text(encoding="utf-8")
+            assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
+
+    def test_every_record_found_alone_without_parsing_its_file(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Each record whose id comes first is found in its file's text; the file is never parsed whole."""
+        from jp_mfg_policy import _load
+        from jp_mfg_policy._load import _bundled_item, _bundled_raw
+        from jp_mfg_policy._registry import COLLECTIONS
+
+        checked = 0
+        for collection in COLLECTIONS:
+            records = [item for item in _bundled_raw(collection.name) if "id" in item]
+            if not records or next(iter(records[0])) != "id":  # a body's record starts with its kind
+                continue
+            parsed: dict[str, object] = {}
+            for name, value in (("_files", parsed), ("_bytes", {}), ("_arrays", {})):
+                monkeypatch.setattr(_load, name, value)
+            for item in records:
+                assert item == _bundled_item(collection.name, item["id"])
+                checked += 1
+            assert {} == parsed, collection.name
+        assert checked > 500
+
+    @pytest.mark.parametrize("collection", ["sources", "organizations", "strategies", "plans"])
+    def test_a_record_not_found_alone_is_sought_in_the_parsed_file(
+        self, collection: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An id the text does not show (absent, or a record laid out otherwise) is answered from the whole file."""
+        from jp_mfg_policy import _load
+        from jp_mfg_policy._load import _bundled_item, _bundled_raw
+
+        first = _bundled_raw(collection)[0]
+        parsed: dict[str, object] = {}
+        for name, value in (("_files", parsed), ("_bytes", {}), ("_arrays", {})):
+            monkeypatch.setattr(_load, name, value)
+        assert _bundled_item(collection, "no-such-record") is None
+        assert parsed  # parsed whole to be sure
+        monkeypatch.setattr(_load, "_files", {})
+        assert first == _bundled_item(collection, first["id"])
 
     def test_find_without_a_finder_searches_the_collection(self) -> None:
         from jp_mfg_policy._dataset import Dataset

@@ -371,8 +371,9 @@ class _ById(Mapping[str, Entity]):
     """
     Entity id -> entity, collection by collection in the registry's order.
 
-    An id is sought among the bodies first, and each further collection is read only
-    when the id is not among those before: a question about a body builds no law or plan.
+    An id is sought among the bodies first, then collection by collection; a collection
+    not yet built is asked for the one record (:meth:`Dataset.find`), so that a page
+    naming a strategy builds that strategy, not every law, programme and plan.
     """
 
     __slots__ = ("_index",)
@@ -380,15 +381,25 @@ class _ById(Mapping[str, Entity]):
     def __init__(self, index: Index) -> None:
         self._index = index
 
-    def __getitem__(self, key: str) -> Entity:
+    def _find(self, key: str) -> Entity | None:
+        index = self._index
+        dataset = index.dataset
         for collection in ENTITIES:
-            found: Entity | None = self._index.ids_of(collection).get(key)
+            found: Entity | None = (
+                index.ids_of(collection).get(key) if dataset.built(collection) else dataset.find(collection, key)
+            )
             if found is not None:
                 return found
-        raise KeyError(key)
+        return None
+
+    def __getitem__(self, key: str) -> Entity:
+        found = self._find(key)
+        if found is None:
+            raise KeyError(key)
+        return found
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and any(key in self._index.ids_of(collection) for collection in ENTITIES)
+        return isinstance(key, str) and self._find(key) is not None
 
     def __iter__(self) -> Iterator[str]:
         for collection in ENTITIES:

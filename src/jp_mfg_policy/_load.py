@@ -29,6 +29,8 @@ _bundled: PolicySystem | None = None
 _files: dict[str, dict[str, Any]] = {}
 _built: dict[str, tuple[Any, ...]] = {}
 _single: dict[tuple[str, str], Any] = {}
+_bytes: dict[str, bytes] = {}
+_arrays: dict[str, tuple[int, int]] = {}
 
 
 def _bundled_records(collection: str) -> tuple[Any, ...]:
@@ -54,12 +56,45 @@ def _bundled_record(collection: str, ident: str) -> Any:
     if record is None:
         from ._build import build_records
 
-        raw = _bundled_raw(collection)
-        found = [item for item in raw if item.get("id") == ident]
-        if not found:
+        item = _bundled_item(collection, ident)
+        if item is None:
             return None
-        record = _single.setdefault(key, build_records(collection, found[:1])[0])
+        record = _single.setdefault(key, build_records(collection, [item])[0])
     return record
+
+
+def _bundled_item(collection: str, ident: str) -> Any:
+    """
+    One bundled record's JSON object by its id, or None; its file parsed whole only if the record is not found.
+
+    The bundled files are written in one layout (``json.dumps(..., indent=2)``, which a test
+    checks): a record of a collection starts with its id on its second line. A page that cites
+    five sources so parses five objects, not the 500 KB of all of them. A miss parses the file
+    whole, so that the answer never depends on the layout.
+    """
+    from ._build import read_bundled
+    from ._registry import BY_NAME
+
+    name = BY_NAME[collection].file
+    if name not in _files:
+        data = _bytes.get(name)
+        if data is None:
+            data = _bytes.setdefault(name, read_bundled(name))
+        span = _arrays.get(collection)
+        if span is None:
+            start = data.find(f'\n  "{collection}": [\n'.encode())
+            span = _arrays.setdefault(collection, (start, data.find(b"\n  ]", start)))
+        start, end = span
+        at = data.find(f'\n    {{\n      "id": {json.dumps(ident)},'.encode(), start, end)
+        if start >= 0 and at >= 0:
+            close = data.find(b"\n    }", at, end)  # the record's own closing brace: deeper ones are indented more
+            try:
+                item = json.loads(data[at + 5 : close + 6])
+            except ValueError:  # not the layout after all
+                item = None
+            if isinstance(item, dict) and item.get("id") == ident:
+                return item
+    return next((item for item in _bundled_raw(collection) if item.get("id") == ident), None)
 
 
 def _bundled_raw(collection: str) -> list[Any]:
@@ -70,7 +105,8 @@ def _bundled_raw(collection: str) -> list[Any]:
     name = BY_NAME[collection].file
     raw = _files.get(name)
     if raw is None:
-        raw = _files.setdefault(name, json.loads(read_bundled(name)))
+        data = _bytes.pop(name, None)  # read already to find single records: not read again, and not kept
+        raw = _files.setdefault(name, json.loads(read_bundled(name) if data is None else data))
     found: list[Any] = raw.get(collection, [])
     return found
 
