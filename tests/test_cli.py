@@ -148,6 +148,42 @@ def _piped(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 class TestCommands:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["show", "METI", "--year", "FY2018", "--json"],
+            ["list", "--kind", "law", "--data", "a.json", "--data", "b.json"],
+            ["search", "patent", "--limit", "3"],
+            ["tree", "--year", "1999"],
+            ["relations", "NEDO", "--kind", "oversees"],
+            ["graph", "--format", "dot", "--root", "METI"],
+            ["export", "--format", "csv", "--no-bom", "--out", "tables"],
+            ["cite", "CSTI", "--event", "renamed", "--bibtex"],
+            ["validate", "a.json", "b.toml", "--json"],
+            ["overview", "--json"],
+        ],
+        ids=lambda argv: argv[0],
+    )
+    def test_one_command_parsed_as_by_the_whole_parser(self, argv: list[str]) -> None:
+        """A run builds its own command's options only, and reads its arguments as the whole parser would."""
+        from jp_mfg_policy._cli import _parser
+
+        assert vars(_parser().parse_args(argv)) == vars(_parser(only=argv[0]).parse_args(argv))
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_one_command_helped_as_by_the_whole_parser(self, command: str) -> None:
+        """A command's help, built alone, is the whole parser's help of that command."""
+        from jp_mfg_policy._cli import _parser
+
+        def help_of(only: str | None) -> str:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+                _parser(only=only).parse_args([command, "--help"])
+            return out.getvalue()
+
+        assert help_of(None) == help_of(command)
+        assert f"usage: jp-mfg-policy {command} " in help_of(command)
+
     def test_commands_are_documented(self) -> None:
         """The help lists the same commands as the CLI reference, and no fewer than the issues name."""
         # The reference's definition list: a term line with the command and its arguments, then ": what it does".

@@ -364,13 +364,28 @@ _EXIT_HELP = "exit codes: " + ", ".join(f"{code} {meaning}" for code, meaning in
 _YEAR_HELP = "as it stood on WHEN: a year (its last day), a date, or a fiscal year such as FY2018"
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the width: found its own way, it imports shutil (and the compression modules)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, (_width() or 80) - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {safe(message)}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """
+    The command line's parser; with *only*, the options of that command alone.
+
+    Every command is named (for the list of commands, and the error of one misspelt), but
+    a run needs the options of its own command only: the others are not built.
+    """
     parser = _Parser(
         prog=PROG,
         description="Query Japan's manufacturing-policy system: ministries, agencies, councils, federations, "
@@ -388,7 +403,7 @@ def _parser() -> argparse.ArgumentParser:
             + "\n\n"
             + _EXIT_HELP
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -400,13 +415,16 @@ def _parser() -> argparse.ArgumentParser:
         *,
         year: bool = True,
         json_: bool = True,
-    ) -> argparse.ArgumentParser:
+    ) -> argparse.ArgumentParser | None:
+        if only is not None and name != only:  # named only: None, and the caller adds no options
+            commands.add_parser(name, help=help_, formatter_class=_Formatter)
+            return None
         sub = commands.add_parser(
             name,
             help=help_,
             description=help_[0].upper() + help_[1:] + ".",
             epilog="examples:\n" + "\n".join(f"  {PROG} {example}" for example in examples) + "\n\n" + _EXIT_HELP,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_Formatter,
         )
         sub.set_defaults(run=run)
         if year:
@@ -428,14 +446,16 @@ def _parser() -> argparse.ArgumentParser:
         ["list", "list --kind agency", "list --kind ministry --year 1999", "list --kind law --json"],
         _cmd_list,
     )
-    list_.add_argument("--kind", choices=list(_KINDS), default="body", help="what to list (default: body)")
+    if list_ is not None:
+        list_.add_argument("--kind", choices=list(_KINDS), default="body", help="what to list (default: body)")
     show_ = command(
         "show",
         "one entity in full: names, dates, legal forms, place, history, relations, sources",
         ["show METI", "show 経済産業省", "show 'Japan Patent Office' --json", "show CSTI --year 2010"],
         _cmd_show,
     )
-    show_.add_argument("key", metavar="KEY", help="an id, acronym or name, in English or Japanese")
+    if show_ is not None:
+        show_.add_argument("key", metavar="KEY", help="an id, acronym or name, in English or Japanese")
     search = command(
         "search",
         "search names, descriptions, legal bases and history, best match first, saying what matched",
@@ -447,23 +467,28 @@ def _parser() -> argparse.ArgumentParser:
         ],
         _cmd_search,
     )
-    search.add_argument("text", metavar="TEXT", help="words to look for")
-    search.add_argument("--limit", type=int, default=10, help="at most this many results (default: 10)")
+    if search is not None:
+        search.add_argument("text", metavar="TEXT", help="words to look for")
+        search.add_argument("--limit", type=int, default=10, help="at most this many results (default: 10)")
     tree_ = command(
         "tree",
         "the bodies under ROOT (default: every top-level body) as a tree",
         ["tree", "tree METI", "tree MITI --year 1999", "tree --year 1999", "tree MEXT --json"],
         _cmd_tree,
     )
-    tree_.add_argument("root", nargs="?", metavar="ROOT", help="an id, acronym or name")
+    if tree_ is not None:
+        tree_.add_argument("root", nargs="?", metavar="ROOT", help="an id, acronym or name")
     relations = command(
         "relations",
         "the relations of one entity, past and present",
         ["relations NEDO", "relations METI --kind oversees", "relations SIP --json"],
         _cmd_relations,
     )
-    relations.add_argument("key", metavar="KEY", help="an id, acronym or name")
-    relations.add_argument("--kind", choices=[kind.value for kind in RelationKind], help="only relations of this kind")
+    if relations is not None:
+        relations.add_argument("key", metavar="KEY", help="an id, acronym or name")
+        relations.add_argument(
+            "--kind", choices=[kind.value for kind in RelationKind], help="only relations of this kind"
+        )
     graph = command(
         "graph",
         "the organisation chart as Mermaid or Graphviz DOT text",
@@ -475,8 +500,9 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_graph,
         json_=False,
     )
-    graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid", help="default: mermaid")
-    graph.add_argument("--root", metavar="KEY", help="only this body and those under it")
+    if graph is not None:
+        graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid", help="default: mermaid")
+        graph.add_argument("--root", metavar="KEY", help="only this body and those under it")
     export = command(
         "export",
         "write the data as JSON, JSON Lines, CSV or a Frictionless Data Package",
@@ -489,13 +515,14 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_export,
         json_=False,
     )
-    export.add_argument(
-        "--format", choices=list(FORMATS), required=True, help="; ".join(f"{k}: {v}" for k, v in FORMATS.items())
-    )
-    export.add_argument("--out", required=True, metavar="PATH", help="the file (json) or folder (the others)")
-    export.add_argument(
-        "--no-bom", action="store_true", help="CSV in plain UTF-8, without the byte-order mark spreadsheets need"
-    )
+    if export is not None:
+        export.add_argument(
+            "--format", choices=list(FORMATS), required=True, help="; ".join(f"{k}: {v}" for k, v in FORMATS.items())
+        )
+        export.add_argument("--out", required=True, metavar="PATH", help="the file (json) or folder (the others)")
+        export.add_argument(
+            "--no-bom", action="store_true", help="CSV in plain UTF-8, without the byte-order mark spreadsheets need"
+        )
     cite = command(
         "cite",
         "the sources behind an entity's facts, or one event or relation of it, as text or BibTeX",
@@ -508,15 +535,18 @@ def _parser() -> argparse.ArgumentParser:
         ],
         _cmd_cite,
     )
-    cite.add_argument("key", metavar="KEY", help="an id, acronym or name")
-    which = cite.add_mutually_exclusive_group()
-    which.add_argument(
-        "--event", metavar="KIND|DATE", help=f"one event: its kind ({', '.join(k.value for k in EventKind)}) or date"
-    )
-    which.add_argument(
-        "--relation", metavar="KIND[:OTHER]", help="one relation: its kind, and the entity at its other end"
-    )
-    cite.add_argument("--bibtex", action="store_true", help="BibTeX entries instead of text")
+    if cite is not None:
+        cite.add_argument("key", metavar="KEY", help="an id, acronym or name")
+        which = cite.add_mutually_exclusive_group()
+        which.add_argument(
+            "--event",
+            metavar="KIND|DATE",
+            help=f"one event: its kind ({', '.join(k.value for k in EventKind)}) or date",
+        )
+        which.add_argument(
+            "--relation", metavar="KIND[:OTHER]", help="one relation: its kind, and the entity at its other end"
+        )
+        cite.add_argument("--bibtex", action="store_true", help="BibTeX entries instead of text")
     validate = command(
         "validate",
         "check data files against the format and the whole-system rules",
@@ -524,7 +554,8 @@ def _parser() -> argparse.ArgumentParser:
         _cmd_validate,
         year=False,
     )
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    if validate is not None:
+        validate.add_argument("files", nargs="+", metavar="FILE")
     return parser
 
 
@@ -561,7 +592,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         words = [_utf8_argument(word) for word in words]
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
         words = ["overview", *words]  # the default command, with its options
-    args = _parser().parse_args(words)
+    args = _parser(only=words[0]).parse_args(words)
     try:
         args.run(args)
     except (UnknownEntityError, _NothingFoundError) as exc:
