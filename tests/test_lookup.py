@@ -446,6 +446,24 @@ class TestHierarchy:
                 assert system.parent(org) is None
                 assert () == system.children(org)
 
+    def test_the_hierarchy_of_today_is_that_of_the_relations_days(self, system: jmp.PolicySystem) -> None:
+        """The whole record's hierarchy: the hierarchical relations whose days (relation_span) have not ended."""
+        from jp_mfg_policy._dates import NEVER_AFTER
+
+        index = system.index
+        holding = [
+            relation
+            for relation in system.relations()
+            if relation.kind.hierarchical
+            and isinstance(system.index.by_id.get(relation.subject), jmp.Organization)
+            and isinstance(system.index.by_id.get(relation.object), jmp.Organization)
+            and index.relation_span(relation)[1] == NEVER_AFTER
+        ]
+        assert len(holding) > 20
+        for org in system.organizations:
+            below = sorted(relation.object for relation in holding if relation.subject == org.id)
+            assert below == sorted(child.id for child in system.children(org))
+
 
 class TestMinistryOf:
     @given(st.sampled_from([org.id for org in SYSTEM.organizations]), st.integers(1950, 2025))

@@ -5,7 +5,6 @@ The hierarchy and the lineage: who sits under whom, and what preceded and succee
 from __future__ import annotations
 
 from ._bodies import Ministry, Organization
-from ._dates import NEVER_AFTER
 from ._enums import LegalForm
 from ._index import Index
 from ._registry import RELATIONS
@@ -72,9 +71,10 @@ def ministry_of(index: Index, org: Organization, day: int | None = None) -> Orga
     On *day* (an ordinal) if given; otherwise today, or a former body's last day.
     """
     if day is None:
-        start, end = index.timeline.spans[org.id]
-        if end != NEVER_AFTER and start < end:
-            day = end - 1
+        if org.period.end is not None:  # a former body: as of its last day (a body with no dated fact has none)
+            start, end = index.timeline.spans[org.id]
+            if start < end:
+                day = end - 1
     elif not index.timeline.spans[org.id][0] <= day < index.timeline.spans[org.id][1]:
         return None
     seen: set[str] = set()

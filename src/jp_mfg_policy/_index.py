@@ -49,6 +49,12 @@ def _within(relation: Relation, subject: tuple[int, int], obj: tuple[int, int]) 
     return start, end
 
 
+def _holds(relation: Relation, subject: Organization, below: Organization) -> bool:
+    """Whether a relation between two bodies holds today: it has no end of its own, and neither body has ended."""
+    # A relation's days end at the first of its own end and its ends' (see relation_span): no timeline needed.
+    return relation.valid_until is None and subject.period.end is None and below.period.end is None
+
+
 def _frozen(table: Mapping[str, list[Any]]) -> Mapping[str, tuple[Any, ...]]:
     return MappingProxyType({key: tuple(values) for key, values in table.items()})
 
@@ -228,7 +234,7 @@ class Index:
         for relation in self.dataset[RELATIONS]:
             if relation.kind.hierarchical:
                 subject, below = bodies.get(relation.subject), bodies.get(relation.object)
-                if subject is not None and below is not None and self.relation_span(relation)[1] == NEVER_AFTER:
+                if subject is not None and below is not None and _holds(relation, subject, below):
                     above[relation.object] = subject
         children: dict[str, list[Organization]] = defaultdict(list)
         for org in self.dataset[ORGANIZATIONS]:
