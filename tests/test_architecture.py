@@ -41,7 +41,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("exceptions", "_version", "_formats")),
     ("field types", ("_dates", "_fields", "_enums", "_identifiers")),
     ("records", ("_records",)),
-    ("record classes", ("_bodies", "_laws", "_programs", "_publications", "_strategies", "_plans", "_facts")),
+    (
+        "record classes",
+        ("_bodies", "_laws", "_programs", "_publications", "_strategies", "_recommendations", "_plans", "_facts"),
+    ),
     ("record rules", ("_normalize", "_timeline")),
     ("registry", ("_registry",)),
     ("reading and structuring", ("_read", "_document", "_serde", "_build")),

@@ -184,6 +184,12 @@ class TestCommands:
         assert help_of(None) == help_of(command)
         assert f"usage: jp-mfg-policy {command} " in help_of(command)
 
+    def test_commands_named_as_the_help_lists_them(self) -> None:
+        """The names a run is dispatched by are the commands the whole parser lists, in its order."""
+        from jp_mfg_policy import _cli
+
+        assert tuple(COMMANDS) == _cli.COMMANDS
+
     def test_commands_are_documented(self) -> None:
         """The help lists the same commands as the CLI reference, and no fewer than the issues name."""
         # The reference's definition list: a term line with the command and its arguments, then ": what it does".

@@ -40,9 +40,10 @@ if TYPE_CHECKING:  # type checkers see every name; at run time each is imported 
     from ._plans import Plan
     from ._programs import Goal, Program, ProgramPhase
     from ._publications import Award, Publication
+    from ._recommendations import Recommendation
     from ._records import Citation, Entity, Identifier, MissingIdentifier, Name
     from ._search import Match
-    from ._strategies import Edition, Recommendation, Strategy, Target
+    from ._strategies import Edition, Strategy, Target
     from ._system import Key, PolicySystem
     from ._version import DATA_AS_OF, DATA_VERSION
     from .exceptions import DataError, Problem, UnknownEntityError
@@ -126,7 +127,7 @@ _LAZY = {
     "Program": "._programs",
     "ProgramPhase": "._programs",
     "Publication": "._publications",
-    "Recommendation": "._strategies",
+    "Recommendation": "._recommendations",
     "Requirement": "._laws",
     "Strategy": "._strategies",
     "Target": "._strategies",

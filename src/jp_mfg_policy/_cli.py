@@ -360,6 +360,8 @@ def _columns(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"  {left}{' ' * (width - _display_width(left))}{right}" for left, right in rows)
 
 
+#: The commands, in the order the help lists them.
+COMMANDS = ("overview", "list", "show", "search", "tree", "relations", "graph", "export", "cite", "validate")
 _EXIT_HELP = "exit codes: " + ", ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items())
 _YEAR_HELP = "as it stood on WHEN: a year (its last day), a date, or a fiscal year such as FY2018"
 
@@ -381,10 +383,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """
-    The command line's parser; with *only*, the options of that command alone.
+    The command line's parser; with *only* (one of :data:`COMMANDS`), that command's alone.
 
-    Every command is named (for the list of commands, and the error of one misspelt), but
-    a run needs the options of its own command only: the others are not built.
+    A run needs its own command's parser only; the whole one lists every command, for the
+    help and for the error of a command misspelt.
     """
     parser = _Parser(
         prog=PROG,
@@ -416,8 +418,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         year: bool = True,
         json_: bool = True,
     ) -> argparse.ArgumentParser | None:
-        if only is not None and name != only:  # named only: None, and the caller adds no options
-            commands.add_parser(name, help=help_, formatter_class=_Formatter)
+        if only is not None and name != only:  # not built: None, and the caller adds no options
             return None
         sub = commands.add_parser(
             name,
@@ -592,7 +593,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         words = [_utf8_argument(word) for word in words]
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
         words = ["overview", *words]  # the default command, with its options
-    args = _parser(only=words[0]).parse_args(words)
+    args = _parser(only=words[0] if words[0] in COMMANDS else None).parse_args(words)
     try:
         args.run(args)
     except (UnknownEntityError, _NothingFoundError) as exc:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from ._plans import Plan
     from ._programs import Program
     from ._publications import Award, Publication
-    from ._strategies import Recommendation, Strategy, Target
+    from ._recommendations import Recommendation
+    from ._strategies import Strategy, Target
 
 #: Adds a labelled line to a page, unless the value is empty.
 _Add = Callable[[str, object], None]

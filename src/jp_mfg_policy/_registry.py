@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from ._plans import Plan
     from ._programs import Program
     from ._publications import Award, Publication
-    from ._strategies import Recommendation, Strategy
+    from ._recommendations import Recommendation
+    from ._strategies import Strategy
 
 R = TypeVar("R")
 
@@ -202,7 +203,7 @@ STRATEGIES: Collection[Strategy] = Collection(
 )
 RECOMMENDATIONS: Collection[Recommendation] = Collection(
     "recommendations",
-    "._strategies:Recommendation",
+    "._recommendations:Recommendation",
     "the recommendations of strategies",
     "strategies.json",
     entity=True,

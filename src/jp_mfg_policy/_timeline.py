@@ -65,7 +65,7 @@ def spans(
 
     An entity with no known start and no dated fact gets an empty span: it is in no snapshot.
     """
-    from ._strategies import Recommendation
+    from ._recommendations import Recommendation
 
     found: dict[str, tuple[int, int]] = {}
     unknown: list[Entity] = []
@@ -383,7 +383,7 @@ class Timeline:
 
     def _span_of(self, entity: Entity) -> tuple[int, int]:
         if not isinstance(entity, Organization):
-            from ._strategies import Recommendation  # only here: a body's span needs no class of laws or plans
+            from ._recommendations import Recommendation  # only here: a body's span needs no class of laws or plans
 
             if isinstance(entity, Recommendation):
                 # A recommendation lives as its strategy does.
