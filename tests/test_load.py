@@ -364,6 +364,20 @@ class TestOneRecordAlone:
         monkeypatch.setattr(_load, "_files", {})
         assert first == _bundled_item(collection, first["id"])
 
+    def test_no_json_kept_once_built(self) -> None:
+        """Once every collection of a bundled file is built, its JSON (parsed or read) is dropped."""
+        code = (
+            "import jp_mfg_policy as jmp\n"
+            "from jp_mfg_policy import _load\n"
+            "system = jmp.load()\n"
+            "system.source('ror-meti'); system.get('METI')\n"
+            "print(sorted(_load._files), sorted(_load._bytes))\n"
+            "system.dataset.records()\n"
+            "print(sorted(_load._files), sorted(_load._bytes))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert "[] ['sources.json']\n[] []" == result.stdout.strip()  # the bodies built whole, a source alone
+
     def test_find_without_a_finder_searches_the_collection(self) -> None:
         from jp_mfg_policy._dataset import Dataset
         from jp_mfg_policy._registry import SOURCES

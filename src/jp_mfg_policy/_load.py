@@ -38,12 +38,23 @@ def _bundled_records(collection: str) -> tuple[Any, ...]:
     records = _built.get(collection)
     if records is None:
         from ._build import build_records
+        from ._registry import BY_NAME
 
         built = build_records(collection, _bundled_raw(collection))
         # A record already built alone is kept: the same question gives the same object.
         built = tuple(_single.get((collection, getattr(record, "id", "")), record) for record in built)
         records = _built.setdefault(collection, built)
+        _release(BY_NAME[collection].file)
     return records
+
+
+def _release(name: str) -> None:
+    """Drop a bundled file's JSON once every collection it holds is built: the records are all that is asked."""
+    from ._registry import COLLECTIONS
+
+    if all(collection.name in _built for collection in COLLECTIONS if collection.file == name):
+        _files.pop(name, None)
+        _bytes.pop(name, None)
 
 
 def _bundled_record(collection: str, ident: str) -> Any:
