@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import jp_mfg_policy as jmp
 from jp_mfg_policy._identifiers import identifier_url
 from jp_mfg_policy._normalize import names_of, normalize_key
+from jp_mfg_policy._registry import ORGANIZATIONS
 
 SYSTEM = jmp.load()  # cached: the same object as the `system` fixture
 
@@ -665,3 +666,74 @@ def test_normalize_key_is_its_definition(text: str) -> None:
 
     folded = unicodedata.normalize("NFKC", text).casefold()
     assert re.sub(r"[\W_]+", "", folded) == normalize_key(text)
+
+
+def _stored_system() -> jmp.PolicySystem:
+    """A bundled system of its own, whose bodies are found by their names as stored (nothing built yet)."""
+    from jp_mfg_policy._dataset import Dataset
+    from jp_mfg_policy._load import _bundled_names, _bundled_origin, _bundled_record, _bundled_records
+
+    return jmp.PolicySystem(Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record, _bundled_names))
+
+
+#: The whole record with every collection built: lookups answered from the records.
+BUILT = jmp.PolicySystem(type(SYSTEM.dataset)(SYSTEM.dataset.records()))
+#: Every text a body is found by, and its spellings: as written, casefolded, upper case, full width, normalised.
+BODY_KEYS = sorted(
+    {
+        spelling
+        for org in BUILT.organizations
+        for name in names_of(org)
+        for spelling in (name, name.casefold(), name.upper(), _full_width(name), normalize_key(name))
+    }
+)
+
+
+class TestNamesAsStored:
+    """The bundled bodies, found by their names as stored, give the answers of the bodies built."""
+
+    def test_stored_names_are_the_names(self) -> None:
+        """stored_names reads a body's JSON object as names_of reads the body (source: the bundled data)."""
+        from jp_mfg_policy._load import _bundled_raw
+        from jp_mfg_policy._normalize import stored_names
+
+        bodies = {org.id: org for org in BUILT.organizations}
+        raw = _bundled_raw("organizations")
+        assert len(raw) == len(bodies)
+        for item in raw:
+            assert list(names_of(bodies[item["id"]])) == list(stored_names(item))
+
+    def test_every_spelling_finds_the_same_body(self) -> None:
+        """Every name, casefolded, upper case, full width and normalised, finds the body the built tables find."""
+        system = _stored_system()
+        for key in [*BODY_KEYS, "no such body", "", "ministry of magic"]:
+            expected, found = BUILT.get(key, None), system.get(key, None)
+            assert getattr(expected, "id", None) == getattr(found, "id", None), key
+        assert not system.dataset.built(ORGANIZATIONS)  # every answer found without building them
+
+    @given(st.sampled_from([name for _, name in UNIQUE_NAMES] + SHARED_NAMES).flatmap(respelled))
+    def test_any_respelling_finds_the_same_entity(self, key: str) -> None:
+        """A name respelled at random finds the same entity (or none) either way."""
+        expected, found = BUILT.get(key, None), _stored_system().get(key, None)
+        assert getattr(expected, "id", None) == getattr(found, "id", None)
+
+    def test_hierarchy_and_lineage_are_the_same(self) -> None:
+        """Children, parent, descendants, ministry and lineage of every body, asked of bodies not yet built."""
+        system = _stored_system()
+        ids = [org.id for org in BUILT.organizations]
+        for ident in ids:
+            assert [c.id for c in BUILT.children(ident)] == [c.id for c in system.children(ident)], ident
+            assert getattr(BUILT.parent(ident), "id", None) == getattr(system.parent(ident), "id", None), ident
+            assert [d.id for d in BUILT.descendants(ident)] == [d.id for d in system.descendants(ident)], ident
+            assert ministry_id(BUILT, ident) == ministry_id(system, ident), ident
+            assert [b.id for b in BUILT.predecessors(ident)] == [b.id for b in system.predecessors(ident)], ident
+        assert not system.dataset.built(ORGANIZATIONS)
+        assert system.organizations == BUILT.organizations  # and, built at last, the same bodies
+
+    def test_a_body_is_one_object(self) -> None:
+        """The body a name finds is the one its id finds, and the one the collection holds once built."""
+        system = _stored_system()
+        meti = system.get("経済産業省")
+        assert meti is system.get("METI") is system.get("meti") is system.get(meti)
+        assert all(system.parent(child) is meti for child in system.children(meti))
+        assert meti is next(org for org in system.organizations if org.id == "meti")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -52,6 +52,8 @@ class DayView(Protocol):
 
 #: Reads one record of a collection by its id, or None, without building the whole collection.
 Finder = Callable[[str, str], Any]
+#: Reads each record's id and the texts it is found by (:func:`~._normalize.names_of`), without building them.
+Namer = Callable[[str], Sequence[tuple[str, tuple[str, ...]]]]
 
 
 class Dataset:
@@ -83,6 +85,7 @@ class Dataset:
         "_finder",
         "_hash",
         "_lock",
+        "_namer",
         "_ordered",
         "_origin_of",
         "_origins",
@@ -105,6 +108,7 @@ class Dataset:
         self._ordered = False
         self.view: DayView | None = None
         self._finder: Finder | None = None
+        self._namer: Namer | None = None
         # Reentrant: building one collection may read another (recommendations follow their strategies).
         self._lock = threading.RLock()
         for collection in COLLECTIONS:
@@ -118,12 +122,19 @@ class Dataset:
         self._hash: int | None = None
 
     @classmethod
-    def deferred(cls, reader: Reader, origin_of: Callable[[str], str], finder: Finder | None = None) -> Dataset:
+    def deferred(
+        cls,
+        reader: Reader,
+        origin_of: Callable[[str], str],
+        finder: Finder | None = None,
+        namer: Namer | None = None,
+    ) -> Dataset:
         """
         A dataset whose collections *reader* builds on first use; each record came from *origin_of* its collection.
 
         *finder*, if given, builds one record by its id while its collection is not yet
-        built (see :meth:`find`).
+        built (see :meth:`find`); *namer* reads the names of a collection's records
+        without building them (see :meth:`stored_names`).
 
         Example:
             >>> Dataset.deferred(lambda name: (), lambda name: "nowhere").named("laws")
@@ -134,6 +145,7 @@ class Dataset:
         dataset._reader = reader
         dataset._origin_of = origin_of
         dataset._finder = finder
+        dataset._namer = namer
         return dataset
 
     @classmethod
@@ -169,6 +181,24 @@ class Dataset:
             found: R | None = self._finder(collection.name, ident)
             return found
         return next((record for record in self[collection] if getattr(record, "id", None) == ident), None)
+
+    def stored_names(self, collection: Collection[Any]) -> Sequence[tuple[str, tuple[str, ...]]] | None:
+        """
+        Each record's id and the texts it is found by, in data order, read without building the collection.
+
+        None once the collection is built, or if the dataset cannot tell: then the records
+        themselves are there to ask. A name lookup on a deferred dataset so builds the one
+        body it finds.
+
+        Example:
+            >>> from jp_mfg_policy._registry import ORGANIZATIONS
+            >>> import jp_mfg_policy as jmp
+            >>> Dataset({}).stored_names(ORGANIZATIONS) is None
+            True
+        """
+        if self._namer is None or collection.name in self._records:
+            return None
+        return self._namer(collection.name)
 
     def built(self, collection: Collection[Any]) -> bool:
         """Whether *collection* is built (always, unless the dataset is deferred)."""

@@ -16,12 +16,12 @@ MINISTERIAL_FORMS = frozenset({LegalForm.MINISTRY, LegalForm.CABINET_OFFICE, Leg
 
 def children(index: Index, org: Organization) -> tuple[Organization, ...]:
     """The bodies directly under *org*, in data order."""
-    return index.hierarchy[0].get(org.id, ())
+    return index.hierarchy[0][org.id]
 
 
 def parent(index: Index, org: Organization) -> Organization | None:
     """The body *org* sits under, or None."""
-    return index.hierarchy[1].get(org.id)
+    return index.hierarchy[1][org.id]
 
 
 def descendants(index: Index, org: Organization) -> tuple[Organization, ...]:
@@ -31,7 +31,7 @@ def descendants(index: Index, org: Organization) -> tuple[Organization, ...]:
     seen = {org.id}
     queue = [org]
     for body in queue:  # the queue grows as we go: breadth first
-        for child in below.get(body.id, ()):
+        for child in below[body.id]:
             if child.id not in seen:
                 seen.add(child.id)
                 found.append(child)

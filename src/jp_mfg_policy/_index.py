@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,7 +24,7 @@ from ._records import Entity
 from ._registry import ENTITIES, EVENTS, MEMBERSHIPS, ORGANIZATIONS, RELATIONS, SOURCES, Collection
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator
 
     from ._facts import Event, MembershipCount, Relation, Source
     from ._timeline import Timeline
@@ -53,6 +53,13 @@ def _holds(relation: Relation, subject: Organization, below: Organization) -> bo
     """Whether a relation between two bodies holds today: it has no end of its own, and neither body has ended."""
     # A relation's days end at the first of its own end and its ends' (see relation_span): no timeline needed.
     return relation.valid_until is None and subject.period.end is None and below.period.end is None
+
+
+def _read_only(
+    children: Mapping[str, tuple[Organization, ...]], parents: Mapping[str, Organization | None]
+) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization | None]]:
+    # A proxy reads through to the table, its missing keys worked out (``__missing__``) included.
+    return MappingProxyType(children), MappingProxyType(parents)
 
 
 def _frozen(table: Mapping[str, list[Any]]) -> Mapping[str, tuple[Any, ...]]:
@@ -100,7 +107,21 @@ class Index:
     @functools.cached_property
     def order(self) -> Mapping[str, int]:
         """Body id -> its position among the bodies: the data order of lists of bodies."""
+        if self._stored is not None:
+            return MappingProxyType(self._stored.positions)
         return MappingProxyType({org.id: position for position, org in enumerate(self.dataset[ORGANIZATIONS])})
+
+    @functools.cached_property
+    def _stored(self) -> _StoredNames | None:
+        """The bodies' names as stored, while the bodies are not built (a deferred dataset that can tell them)."""
+        stored = self.dataset.stored_names(ORGANIZATIONS)
+        return None if stored is None else _StoredNames(stored)
+
+    def one(self, collection: Collection[E], ident: str) -> E | None:
+        """The entity of *collection* with id *ident*, or None; built alone while its collection is not built."""
+        if self.dataset.built(collection):
+            return self.ids_of(collection).get(ident)
+        return self.dataset.find(collection, ident)
 
     @functools.cached_property
     def sources(self) -> Mapping[str, Source]:
@@ -110,6 +131,13 @@ class Index:
     @functools.cached_property
     def body_ids(self) -> Mapping[str, Organization]:
         """Body id -> body: the commonest lookup of all, which needs no name table."""
+        stored = self._stored
+        if stored is not None:
+            positions = stored.positions
+            return _OneByOne(
+                lambda ident: self.one(ORGANIZATIONS, ident) if ident in positions else None,
+                lambda: self.ids_of(ORGANIZATIONS),
+            )
         return self.ids_of(ORGANIZATIONS)
 
     @functools.cached_property
@@ -119,7 +147,14 @@ class Index:
 
     @functools.cached_property
     def bodies_as_written(self) -> Mapping[str, Entity]:
-        """The bodies by their ids and names exactly as written (or casefolded): the commonest lookups."""
+        """
+        The bodies by their ids and names exactly as written (or casefolded): the commonest lookups.
+
+        While the bodies are not built (their names read as stored), the table holds the names
+        found so far, each with the one body built for it: :meth:`lookup` fills it.
+        """
+        if self._stored is not None:
+            return MappingProxyType(self._stored.found)
         return self._exact(ENTITIES[0])
 
     def _exact(self, collection: Collection[Entity]) -> Mapping[str, Entity]:
@@ -171,6 +206,9 @@ class Index:
             entity = self.by_id.get(found.id)
             if entity is not None:
                 return entity
+        stored = self._stored
+        if stored is not None:
+            return self._stored_lookup(stored, key)
         # The bodies first, the commonest answer, without the loop over the collections.
         found = self.body_ids.get(key) or self.bodies_as_written.get(key)
         if found is None:
@@ -180,6 +218,35 @@ class Index:
                 normalised = normalize_key(key)
                 found = self.body_keys.get(normalised) or self._lookup_others(key, folded, normalised)
         return found
+
+    def _stored_lookup(self, stored: _StoredNames, key: str) -> Entity | None:
+        """:meth:`lookup` with the bodies' names as stored: the same answers, building only the body found."""
+        found = self._bearer(stored, stored.exact, key, ids_first=True)
+        if found is not None:
+            stored.found[key] = found
+            return found
+        folded = key.casefold()
+        found = self._bearer(stored, stored.exact, folded, ids_first=True)
+        if found is not None:
+            stored.found[folded] = found
+            return found
+        normalised = normalize_key(key)
+        return self._bearer(stored, stored.normalised, normalised, ids_first=False) or self._lookup_others(
+            key, folded, normalised
+        )
+
+    def _bearer(
+        self, stored: _StoredNames, names: Mapping[str, list[str]], text: str, *, ids_first: bool
+    ) -> Organization | None:
+        """The body a name names: an id its own body's; of a name borne by several, the one that bore it last."""
+        if ids_first and text in stored.positions:
+            return self.one(ORGANIZATIONS, text)
+        bearers = names.get(text)
+        if not bearers:
+            return None
+        bodies = [body for ident in bearers if (body := self.one(ORGANIZATIONS, ident)) is not None]
+        # As the tables built from the bodies: sorted by start (stably, in data order), the last wins.
+        return max(bodies, key=lambda body: (_start(body), stored.positions[body.id]), default=None)
 
     def _lookup_others(self, key: str, folded: str, normalised: str) -> Entity | None:
         """:meth:`lookup` among the collections after the bodies, in the registry's order."""
@@ -210,7 +277,7 @@ class Index:
         )
 
     @functools.cached_property
-    def hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization]]:
+    def hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization | None]]:
         """
         Body id -> the bodies directly under it, and body id -> the body above it, from the relations that hold.
 
@@ -220,14 +287,13 @@ class Index:
         """
         view = self.dataset.view
         if view is not None:
-            return (
-                _OneByOne(lambda ident: view.children(ident) or None, lambda: self._whole_hierarchy[0]),
-                _OneByOne(view.parent, lambda: self._whole_hierarchy[1]),
-            )
+            return _read_only(_Filled(view.children), _Filled[Organization | None](view.parent))
+        if self._stored is not None:
+            return _read_only(_Filled(self._children_of), _Filled[Organization | None](self._parent_of))
         return self._whole_hierarchy
 
     @functools.cached_property
-    def _whole_hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization]]:
+    def _whole_hierarchy(self) -> tuple[Mapping[str, tuple[Organization, ...]], Mapping[str, Organization | None]]:
         # Only bodies sit in the hierarchy: the other collections, and their spans, are not read.
         bodies = self.ids_of(ORGANIZATIONS)
         above: dict[str, Organization] = {}
@@ -241,7 +307,32 @@ class Index:
             parent = above.get(org.id)
             if parent is not None:
                 children[parent.id].append(org)
-        return _frozen(children), MappingProxyType(above)
+        under: _Filled[tuple[Organization, ...]] = _Filled(lambda _: ())
+        under.update((key, tuple(values)) for key, values in children.items())
+        return _read_only(under, _Filled[Organization | None](lambda _: None, above))
+
+    def _parent_of(self, ident: str) -> Organization | None:
+        """The body *ident* sits under today, from its own relations: the last that holds (as the whole table)."""
+        below = self.body_ids.get(ident)
+        if below is None:
+            return None
+        relations = self.dataset[RELATIONS]
+        found = None
+        for position in self.parent_relations.get(ident, ()):
+            relation = relations[position]
+            subject = self.body_ids.get(relation.subject)
+            if subject is not None and _holds(relation, subject, below):
+                found = subject
+        return found
+
+    def _children_of(self, ident: str) -> tuple[Organization, ...]:
+        """The bodies directly under the body *ident* today, in data order: those whose parent it is."""
+        relations = self.dataset[RELATIONS]
+        candidates = dict.fromkeys(relations[position].object for position in self.child_relations.get(ident, ()))
+        parents = self.hierarchy[1]
+        found = [child for child in candidates if getattr(parents[child], "id", None) == ident]
+        order = self.order
+        return tuple(self.body_ids[child] for child in sorted(found, key=order.__getitem__))
 
     @property
     def parent_relations(self) -> Mapping[str, Sequence[int]]:
@@ -341,6 +432,59 @@ class Index:
     def event_days(self) -> tuple[int, ...]:
         """Each event's day as an ordinal; an undated event's is after every day."""
         return tuple(first_day(event.date, NEVER_AFTER) for event in self.dataset[EVENTS])
+
+
+class _StoredNames:
+    """
+    The bodies' ids and names as a deferred dataset stores them, each name with the ids that bear it.
+
+    Attributes:
+        positions: Body id -> its position in data order.
+        exact: Each name as written and casefolded -> the ids of the bodies that bear it, in data order.
+        found: Each name asked for and found -> its body: what a lookup has built, asked again at C speed.
+    """
+
+    def __init__(self, stored: Sequence[tuple[str, tuple[str, ...]]]) -> None:
+        self.positions = {ident: position for position, (ident, _) in enumerate(stored)}
+        self.exact = self._bearers(stored, lambda text: (text, text.casefold()))
+        self.found: dict[str, Entity] = {}
+        self._stored = stored
+
+    @functools.cached_property
+    def normalised(self) -> dict[str, list[str]]:
+        """Each name normalised (:func:`normalize_key`) -> the ids that bear it: built only on a miss."""
+        return self._bearers(self._stored, lambda text: (normalize_key(text),))
+
+    @staticmethod
+    def _bearers(
+        stored: Sequence[tuple[str, tuple[str, ...]]], keys: Callable[[str], tuple[str, ...]]
+    ) -> dict[str, list[str]]:
+        bearers: dict[str, list[str]] = {}
+        for ident, names in stored:
+            for text in names:
+                for key in keys(text):
+                    found = bearers.setdefault(key, []) if key else [ident]
+                    if ident not in found:
+                        found.append(ident)
+        return bearers
+
+
+class _Filled(dict[str, V]):
+    """
+    A table that works out each key's value the first time it is asked (``table[key]``), and keeps it.
+
+    The hierarchy of a dataset whose bodies are not built, or of a snapshot not yet built:
+    a question about one body works out that body's answer alone. A table built whole is
+    of this kind too, so that callers ask one way; its missing keys have the empty answer.
+    """
+
+    def __init__(self, fill: Callable[[str], V], items: Mapping[str, V] | None = None) -> None:
+        super().__init__(items or {})
+        self._fill = fill
+
+    def __missing__(self, key: str) -> V:
+        value = self[key] = self._fill(key)
+        return value
 
 
 class _OneByOne(Mapping[str, V]):

@@ -79,9 +79,9 @@ def _bundled_item(collection: str, ident: str) -> Any:
     One bundled record's JSON object by its id, or None; its file parsed whole only if the record is not found.
 
     The bundled files are written in one layout (``json.dumps(..., indent=2)``, which a test
-    checks): a record of a collection starts with its id on its second line. A page that cites
-    five sources so parses five objects, not the 500 KB of all of them. A miss parses the file
-    whole, so that the answer never depends on the layout.
+    checks): a record of a collection is an object indented by four spaces, its id by six. A
+    page that cites five sources so parses five objects, not the 500 KB of all of them. A miss
+    parses the file whole, so that the answer never depends on the layout.
     """
     from ._build import read_bundled
     from ._registry import BY_NAME
@@ -96,11 +96,12 @@ def _bundled_item(collection: str, ident: str) -> Any:
             start = data.find(f'\n  "{collection}": [\n'.encode())
             span = _arrays.setdefault(collection, (start, data.find(b"\n  ]", start)))
         start, end = span
-        at = data.find(f'\n    {{\n      "id": {json.dumps(ident)},'.encode(), start, end)
+        at = data.find(f'\n      "id": {json.dumps(ident)},'.encode(), start, end)  # a record's id, not a nested one's
         if start >= 0 and at >= 0:
-            close = data.find(b"\n    }", at, end)  # the record's own closing brace: deeper ones are indented more
+            # The record's own braces: those of the objects inside it are indented further.
+            opening, closing = data.rfind(b"\n    {", start, at), data.find(b"\n    }", at, end)
             try:
-                item = json.loads(data[at + 5 : close + 6])
+                item = json.loads(data[opening + 5 : closing + 6])
             except ValueError:  # not the layout after all
                 item = None
             if isinstance(item, dict) and item.get("id") == ident:
@@ -120,6 +121,13 @@ def _bundled_raw(collection: str) -> list[Any]:
         raw = _files.setdefault(name, json.loads(read_bundled(name) if data is None else data))
     found: list[Any] = raw.get(collection, [])
     return found
+
+
+def _bundled_names(collection: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each bundled record's id and names, from its JSON object: a name looked up builds the one body it names."""
+    from ._normalize import stored_names
+
+    return tuple((item["id"], tuple(stored_names(item))) for item in _bundled_raw(collection))
 
 
 def _bundled_origin(collection: str) -> str:
@@ -209,7 +217,9 @@ def load(
                     from ._system import PolicySystem
 
                     # Each collection is read the first time a question needs it.
-                    _bundled = PolicySystem(Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record))
+                    _bundled = PolicySystem(
+                        Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record, _bundled_names)
+                    )
         return _bundled
     with _lock:
         documents = _documents() if bundled else ()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._records import Entity
@@ -72,3 +72,23 @@ def names_of(entity: Entity) -> Iterator[str]:
     """Every text `get` should find *entity* by: id, names, acronyms, aliases, former names."""
     for _, text in name_fields(entity):
         yield text
+
+
+def stored_names(item: Mapping[str, Any]) -> Iterator[str]:
+    """
+    :func:`names_of` a body as stored, before it is built: its JSON object, where the name fields keep their names.
+
+    For bodies only: the other entities derive some names (a law's name is its title).
+
+    Example:
+        >>> list(stored_names({"id": "meti", "acronym": "METI", "former_names": [{"text": "通商産業省"}]}))
+        ['meti', 'METI', '通商産業省']
+    """
+    yield item["id"]
+    for field in _NAME_FIELDS:
+        value = item.get(field)
+        if isinstance(value, str):
+            yield value
+    yield from item.get("aliases", ())
+    for name in item.get("former_names", ()):
+        yield name["text"]
