@@ -670,10 +670,14 @@ def test_normalize_key_is_its_definition(text: str) -> None:
 
 def _stored_system() -> jmp.PolicySystem:
     """A bundled system of its own, whose bodies are found by their names as stored (nothing built yet)."""
-    from jp_mfg_policy._dataset import Dataset
-    from jp_mfg_policy._load import _bundled_names, _bundled_origin, _bundled_record, _bundled_records
+    from jp_mfg_policy._load import bundled_dataset
 
-    return jmp.PolicySystem(Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record, _bundled_names))
+    return jmp.PolicySystem(bundled_dataset())
+
+
+def _names(value: object, ident: str) -> bool:
+    """Whether a field of ids names *ident*: one id, or a tuple of them."""
+    return value == ident or (isinstance(value, tuple) and ident in value)
 
 
 #: The whole record with every collection built: lookups answered from the records.
@@ -737,3 +741,34 @@ class TestNamesAsStored:
         assert meti is system.get("METI") is system.get("meti") is system.get(meti)
         assert all(system.parent(child) is meti for child in system.children(meti))
         assert meti is next(org for org in system.organizations if org.id == "meti")
+
+    def test_histories_and_lineage_from_the_events_that_name_each_body(self) -> None:
+        """Every entity's history, predecessors and successors, asked before the events are built, are the same."""
+        from jp_mfg_policy._registry import EVENTS
+
+        system = _stored_system()
+        for entity in BUILT:
+            assert BUILT.history(entity.id) == system.history(entity.id), entity.id
+        for org in BUILT.organizations:
+            assert [b.id for b in BUILT.successors(org.id)] == [b.id for b in system.successors(org.id)], org.id
+            assert [b.id for b in BUILT.predecessors(org.id)] == [b.id for b in system.predecessors(org.id)], org.id
+        assert not system.dataset.built(EVENTS)
+        asked = system.history("METI")
+        assert all(event in system.events for event in asked)
+        assert all(any(event is other for other in system.events) for event in asked)  # the same objects, once built
+
+    @pytest.mark.parametrize("collection", ["events", "relations", "caveats", "coverage", "memberships"])
+    def test_records_naming_an_id_are_those_the_collection_holds(self, collection: str) -> None:
+        """Dataset.referring gives, for any id, the records of the collection whose fields of ids name it."""
+        import attrs
+
+        from jp_mfg_policy._fields import REFERS_TO
+        from jp_mfg_policy._registry import BY_NAME
+
+        records = BUILT.dataset[BY_NAME[collection]]
+        fields = [f.name for f in attrs.fields(BY_NAME[collection].cls) if REFERS_TO in f.metadata]
+        assert fields
+        dataset = _stored_system().dataset
+        for ident in [entity.id for entity in BUILT] + ["no-such-id"]:
+            expected = [record for record in records if any(_names(getattr(record, field), ident) for field in fields)]
+            assert expected == list(dataset.referring(BY_NAME[collection], ident) or ()), ident

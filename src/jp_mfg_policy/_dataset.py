@@ -54,6 +54,8 @@ class DayView(Protocol):
 Finder = Callable[[str, str], Any]
 #: Reads each record's id and the texts it is found by (:func:`~._normalize.names_of`), without building them.
 Namer = Callable[[str], Sequence[tuple[str, tuple[str, ...]]]]
+#: Reads the records of a collection that name an id, in data order, without building the others.
+Referrer = Callable[[str, str], Sequence[Any]]
 
 
 class Dataset:
@@ -91,6 +93,7 @@ class Dataset:
         "_origins",
         "_reader",
         "_records",
+        "_referrer",
         "as_of",
         "view",
     )
@@ -109,6 +112,7 @@ class Dataset:
         self.view: DayView | None = None
         self._finder: Finder | None = None
         self._namer: Namer | None = None
+        self._referrer: Referrer | None = None
         # Reentrant: building one collection may read another (recommendations follow their strategies).
         self._lock = threading.RLock()
         for collection in COLLECTIONS:
@@ -128,13 +132,15 @@ class Dataset:
         origin_of: Callable[[str], str],
         finder: Finder | None = None,
         namer: Namer | None = None,
+        referrer: Referrer | None = None,
     ) -> Dataset:
         """
         A dataset whose collections *reader* builds on first use; each record came from *origin_of* its collection.
 
         *finder*, if given, builds one record by its id while its collection is not yet
         built (see :meth:`find`); *namer* reads the names of a collection's records
-        without building them (see :meth:`stored_names`).
+        without building them (see :meth:`stored_names`); *referrer* builds the records
+        that name one id (see :meth:`referring`).
 
         Example:
             >>> Dataset.deferred(lambda name: (), lambda name: "nowhere").named("laws")
@@ -146,6 +152,7 @@ class Dataset:
         dataset._origin_of = origin_of
         dataset._finder = finder
         dataset._namer = namer
+        dataset._referrer = referrer
         return dataset
 
     @classmethod
@@ -199,6 +206,29 @@ class Dataset:
         if self._namer is None or collection.name in self._records:
             return None
         return self._namer(collection.name)
+
+    def referring(self, collection: Collection[R], ident: str) -> tuple[R, ...] | None:
+        """
+        The records of *collection* that name *ident* in a field of ids, in the collection's order, built alone.
+
+        None once the collection is built, or if the dataset cannot tell: then the whole
+        collection is there to search. A body's history so builds that body's events.
+
+        Example:
+            >>> from jp_mfg_policy._registry import EVENTS
+            >>> import jp_mfg_policy as jmp
+            >>> Dataset({}).referring(EVENTS, "meti") is None
+            True
+        """
+        if self._referrer is None or collection.name in self._records:
+            return None
+        found = tuple(self._referrer(collection.name, ident))
+        return found if collection.order is None else collection.order(found, self.named)
+
+    @property
+    def refers(self) -> bool:
+        """Whether :meth:`referring` can answer while a collection is not built."""
+        return self._referrer is not None
 
     def built(self, collection: Collection[Any]) -> bool:
         """Whether *collection* is built (always, unless the dataset is deferred)."""

@@ -94,7 +94,7 @@ def lineage(index: Index, org: Organization) -> tuple[Organization, ...]:
     for links in (before, after):
         queue = [org]
         for current in queue:
-            for ident in links.get(current.id, ()):
+            for ident in links[current.id]:
                 other = index.by_id.get(ident)
                 if isinstance(other, Organization) and ident not in found:
                     found[ident] = other

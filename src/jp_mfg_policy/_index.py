@@ -357,11 +357,28 @@ class Index:
 
     @functools.cached_property
     def events_by_body(self) -> Mapping[str, tuple[Event, ...]]:
-        """Entity id -> its events in date order, undated ones last."""
+        """
+        Entity id -> its events in date order, undated ones last (``[id]``: none, empty).
+
+        While the events are not built, each entity's are read and built the first time
+        they are asked for (:meth:`Dataset.referring`).
+        """
+        if self.dataset.refers and not self.dataset.built(EVENTS):
+            return MappingProxyType(_Filled(self._events_of_one))
+        return self._all_events_by_body
+
+    @functools.cached_property
+    def _all_events_by_body(self) -> Mapping[str, tuple[Event, ...]]:
         grouped: dict[str, list[Event]] = defaultdict(list)
         for event in self.dataset[EVENTS]:
             grouped[event.body].append(event)
-        return _frozen(grouped)
+        return MappingProxyType(_Filled(lambda _: (), {key: tuple(events) for key, events in grouped.items()}))
+
+    def _events_of_one(self, ident: str) -> tuple[Event, ...]:
+        events = self.dataset.referring(EVENTS, ident)
+        if events is None:  # built since
+            return self._all_events_by_body[ident]
+        return tuple(event for event in events if event.body == ident)
 
     @functools.cached_property
     def memberships_by_body(self) -> Mapping[str, tuple[MembershipCount, ...]]:
@@ -373,7 +390,20 @@ class Index:
 
     @functools.cached_property
     def lineage(self) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
-        """Body id -> its predecessors' ids, and body id -> its successors' ids, from the events."""
+        """
+        Body id -> its predecessors' ids, and body id -> its successors' ids, from the events (``[id]``).
+
+        While the events are not built, each body's are worked out from the events that name it.
+        """
+        if self.dataset.refers and not self.dataset.built(EVENTS):
+            return (
+                MappingProxyType(_Filled(lambda ident: self._linked_one(ident, 0))),
+                MappingProxyType(_Filled(lambda ident: self._linked_one(ident, 1))),
+            )
+        return self._whole_lineage
+
+    @functools.cached_property
+    def _whole_lineage(self) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
         before: dict[str, dict[str, None]] = defaultdict(dict)
         after: dict[str, dict[str, None]] = defaultdict(dict)
         for event in self.dataset[EVENTS]:
@@ -381,9 +411,17 @@ class Index:
                 before[successor][predecessor] = None
                 after[predecessor][successor] = None
         return (
-            MappingProxyType({k: tuple(v) for k, v in before.items()}),
-            MappingProxyType({k: tuple(v) for k, v in after.items()}),
+            MappingProxyType(_Filled(lambda _: (), {k: tuple(v) for k, v in before.items()})),
+            MappingProxyType(_Filled(lambda _: (), {k: tuple(v) for k, v in after.items()})),
         )
+
+    def _linked_one(self, ident: str, side: int) -> tuple[str, ...]:
+        """The ids on *side* (0: before, 1: after) of the body *ident*, in the events' order, as the whole table."""
+        events = self.dataset.referring(EVENTS, ident)
+        if events is None:  # built since
+            return self._whole_lineage[side][ident]
+        pairs = (pair for event in events for pair in event.successions())
+        return tuple(dict.fromkeys(pair[side] for pair in pairs if pair[1 - side] == ident))
 
     @functools.cached_property
     def timeline(self) -> Timeline:

@@ -9,6 +9,7 @@ whole-dataset rule, together with the bundled data.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import threading
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 from .exceptions import DataError, Problem
 
 if TYPE_CHECKING:
+    from ._dataset import Dataset
     from ._document import Document
     from ._system import PolicySystem
 
@@ -29,6 +31,7 @@ _bundled: PolicySystem | None = None
 _files: dict[str, dict[str, Any]] = {}
 _built: dict[str, tuple[Any, ...]] = {}
 _single: dict[tuple[str, str], Any] = {}
+_single_at: dict[tuple[str, int], Any] = {}
 _bytes: dict[str, bytes] = {}
 _arrays: dict[str, tuple[int, int]] = {}
 
@@ -42,7 +45,10 @@ def _bundled_records(collection: str) -> tuple[Any, ...]:
 
         built = build_records(collection, _bundled_raw(collection))
         # A record already built alone is kept: the same question gives the same object.
-        built = tuple(_single.get((collection, getattr(record, "id", "")), record) for record in built)
+        built = tuple(
+            _single.get((collection, getattr(record, "id", ""))) or _single_at.get((collection, position)) or record
+            for position, record in enumerate(built)
+        )
         records = _built.setdefault(collection, built)
         _release(BY_NAME[collection].file)
     return records
@@ -123,6 +129,47 @@ def _bundled_raw(collection: str) -> list[Any]:
     return found
 
 
+def _bundled_referring(collection: str, ident: str) -> tuple[Any, ...]:
+    """The bundled records of *collection* naming *ident* in a field of ids, in data order, built alone (and kept)."""
+    fields = _reference_fields(collection)
+    built = _built.get(collection)
+    if built is not None:  # built whole since: the collection's own records
+        return tuple(record for record in built if any(_names(getattr(record, name), ident) for name, _ in fields))
+    from ._build import build_records
+
+    found = []
+    for position, item in enumerate(_bundled_raw(collection)):
+        if any(_names(item.get(stored), ident) for _, stored in fields):
+            key = (collection, position)
+            record = _single_at.get(key)
+            if record is None:
+                record = _single_at.setdefault(key, build_records(collection, [item])[0])
+            found.append(record)
+    return tuple(found)
+
+
+def _names(value: object, ident: str) -> bool:
+    return value == ident or (isinstance(value, list | tuple) and ident in value)
+
+
+@functools.cache
+def _reference_fields(collection: str) -> tuple[tuple[str, str], ...]:
+    """The fields of a collection's records that hold ids, as (attribute, name in data files)."""
+    import attrs
+
+    from ._fields import REFERS_TO, json_name
+    from ._registry import BY_NAME
+
+    return tuple(
+        dict.fromkeys(
+            (field.name, json_name(field))
+            for cls in BY_NAME[collection].classes
+            for field in attrs.fields(cls)
+            if REFERS_TO in field.metadata
+        )
+    )
+
+
 def _bundled_names(collection: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each bundled record's id and names, from its JSON object: a name looked up builds the one body it names."""
     from ._normalize import stored_names
@@ -134,6 +181,24 @@ def _bundled_origin(collection: str) -> str:
     from ._registry import BY_NAME
 
     return f"jp_mfg_policy/data/{BY_NAME[collection].file}"
+
+
+def bundled_dataset() -> Dataset:
+    """
+    The bundled data as a deferred dataset: each collection read the first time a question needs it.
+
+    Until then, a record asked for by id, a body by name and the records that name an id
+    are read and built alone (and kept, so that every dataset of the bundled data holds
+    the same objects).
+
+    Example:
+        >>> from jp_mfg_policy._registry import ORGANIZATIONS
+        >>> bundled_dataset().find(ORGANIZATIONS, "meti").acronym
+        'METI'
+    """
+    from ._dataset import Dataset
+
+    return Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record, _bundled_names, _bundled_referring)
 
 
 def _documents() -> tuple[tuple[str, Document], ...]:
@@ -213,13 +278,9 @@ def load(
         if _bundled is None:
             with _lock:
                 if _bundled is None:
-                    from ._dataset import Dataset
                     from ._system import PolicySystem
 
-                    # Each collection is read the first time a question needs it.
-                    _bundled = PolicySystem(
-                        Dataset.deferred(_bundled_records, _bundled_origin, _bundled_record, _bundled_names)
-                    )
+                    _bundled = PolicySystem(bundled_dataset())
         return _bundled
     with _lock:
         documents = _documents() if bundled else ()

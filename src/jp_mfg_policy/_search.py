@@ -82,7 +82,7 @@ def _texts(entity: Entity, index: Index) -> Iterator[tuple[str, str]]:
             value = getattr(item, attribute)
             if value:
                 yield f"{field}[{number}].{attribute}", value
-    for number, event in enumerate(index.events_by_body.get(entity.id, ())):
+    for number, event in enumerate(index.events_by_body[entity.id]):
         if event.legal_basis:
             yield f"history[{number}].legal_basis", event.legal_basis
 

@@ -548,7 +548,7 @@ class PolicySystem:
             >>> [(str(e.date), str(e.kind)) for e in jmp.load().history("CSTI")]
             [('2001-01-06', 'founded'), ('2014-05-19', 'renamed')]
         """
-        return self._index.events_by_body.get(self.get(key).id, ())
+        return self._index.events_by_body[self.get(key).id]
 
     def predecessors(self, key: Key) -> tuple[Organization, ...]:
         """
@@ -573,7 +573,7 @@ class PolicySystem:
         return self._linked(key, 1)
 
     def _linked(self, key: Key, side: Literal[0, 1]) -> tuple[Organization, ...]:
-        links = self._index.lineage[side].get(self.organization(key).id, ())
+        links = self._index.lineage[side][self.organization(key).id]
         return tuple(org for ident in links if isinstance(org := self._index.by_id.get(ident), Organization))
 
     def lineage(self, key: Key) -> tuple[Organization, ...]:
@@ -721,7 +721,7 @@ class PolicySystem:
             return (key,)
         entity = self.get(key)
         relations = [r for r in self.dataset[RELATIONS] if entity.id in (r.subject, r.object)]
-        events = self._index.events_by_body.get(entity.id, ())
+        events = self._index.events_by_body[entity.id]
         counts = self._index.memberships_by_body.get(entity.id, ())
         return (entity, *relations, *events, *counts, *self.caveats_of(entity))
 
