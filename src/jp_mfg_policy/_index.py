@@ -312,25 +312,24 @@ class Index:
         return _read_only(under, _Filled[Organization | None](lambda _: None, above))
 
     def _parent_of(self, ident: str) -> Organization | None:
-        """The body *ident* sits under today, from its own relations: the last that holds (as the whole table)."""
+        """The body *ident* sits under today, from the relations that name it: the last that holds, as the table."""
         below = self.body_ids.get(ident)
         if below is None:
             return None
-        relations = self.dataset[RELATIONS]
         found = None
-        for position in self.parent_relations.get(ident, ()):
-            relation = relations[position]
-            subject = self.body_ids.get(relation.subject)
-            if subject is not None and _holds(relation, subject, below):
-                found = subject
+        for relation in self.dataset.referring(RELATIONS, ident):
+            if relation.object == ident and relation.kind.hierarchical:
+                subject = self.body_ids.get(relation.subject)
+                if subject is not None and _holds(relation, subject, below):
+                    found = subject
         return found
 
     def _children_of(self, ident: str) -> tuple[Organization, ...]:
         """The bodies directly under the body *ident* today, in data order: those whose parent it is."""
-        relations = self.dataset[RELATIONS]
-        candidates = dict.fromkeys(relations[position].object for position in self.child_relations.get(ident, ()))
+        relations = self.dataset.referring(RELATIONS, ident)
+        below = dict.fromkeys(r.object for r in relations if r.subject == ident and r.kind.hierarchical)
         parents = self.hierarchy[1]
-        found = [child for child in candidates if getattr(parents[child], "id", None) == ident]
+        found = [child for child in below if getattr(parents[child], "id", None) == ident]
         order = self.order
         return tuple(self.body_ids[child] for child in sorted(found, key=order.__getitem__))
 
@@ -375,10 +374,7 @@ class Index:
         return MappingProxyType(_Filled(lambda _: (), {key: tuple(events) for key, events in grouped.items()}))
 
     def _events_of_one(self, ident: str) -> tuple[Event, ...]:
-        events = self.dataset.referring(EVENTS, ident)
-        if events is None:  # built since
-            return self._all_events_by_body[ident]
-        return tuple(event for event in events if event.body == ident)
+        return tuple(event for event in self.dataset.referring(EVENTS, ident) if event.body == ident)
 
     @functools.cached_property
     def memberships_by_body(self) -> Mapping[str, tuple[MembershipCount, ...]]:
@@ -417,10 +413,7 @@ class Index:
 
     def _linked_one(self, ident: str, side: int) -> tuple[str, ...]:
         """The ids on *side* (0: before, 1: after) of the body *ident*, in the events' order, as the whole table."""
-        events = self.dataset.referring(EVENTS, ident)
-        if events is None:  # built since
-            return self._whole_lineage[side][ident]
-        pairs = (pair for event in events for pair in event.successions())
+        pairs = (pair for event in self.dataset.referring(EVENTS, ident) for pair in event.successions())
         return tuple(dict.fromkeys(pair[side] for pair in pairs if pair[1 - side] == ident))
 
     @functools.cached_property

@@ -9,7 +9,6 @@ whole-dataset rule, together with the bundled data.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import threading
@@ -32,6 +31,7 @@ _files: dict[str, dict[str, Any]] = {}
 _built: dict[str, tuple[Any, ...]] = {}
 _single: dict[tuple[str, str], Any] = {}
 _single_at: dict[tuple[str, int], Any] = {}
+_naming: dict[str, dict[str, list[int]]] = {}
 _bytes: dict[str, bytes] = {}
 _arrays: dict[str, tuple[int, int]] = {}
 
@@ -50,6 +50,7 @@ def _bundled_records(collection: str) -> tuple[Any, ...]:
             for position, record in enumerate(built)
         )
         records = _built.setdefault(collection, built)
+        _naming.pop(collection, None)
         _release(BY_NAME[collection].file)
     return records
 
@@ -131,43 +132,41 @@ def _bundled_raw(collection: str) -> list[Any]:
 
 def _bundled_referring(collection: str, ident: str) -> tuple[Any, ...]:
     """The bundled records of *collection* naming *ident* in a field of ids, in data order, built alone (and kept)."""
-    fields = _reference_fields(collection)
+    from ._build import build_records
+    from ._registry import BY_NAME
+
     built = _built.get(collection)
     if built is not None:  # built whole since: the collection's own records
-        return tuple(record for record in built if any(_names(getattr(record, name), ident) for name, _ in fields))
-    from ._build import build_records
-
+        return tuple(record for record in built if BY_NAME[collection].names(record, ident))
+    raw = _bundled_raw(collection)
     found = []
-    for position, item in enumerate(_bundled_raw(collection)):
-        if any(_names(item.get(stored), ident) for _, stored in fields):
-            key = (collection, position)
-            record = _single_at.get(key)
-            if record is None:
-                record = _single_at.setdefault(key, build_records(collection, [item])[0])
-            found.append(record)
+    for position in _positions_naming(collection).get(ident, ()):
+        key = (collection, position)
+        record = _single_at.get(key)
+        if record is None:
+            record = _single_at.setdefault(key, build_records(collection, [raw[position]])[0])
+        found.append(record)
     return tuple(found)
 
 
-def _names(value: object, ident: str) -> bool:
-    return value == ident or (isinstance(value, list | tuple) and ident in value)
+def _positions_naming(collection: str) -> dict[str, list[int]]:
+    """Id -> the positions of the bundled records of *collection* that name it: one pass over their JSON."""
+    found = _naming.get(collection)
+    if found is None:
+        from ._fields import json_name
+        from ._registry import BY_NAME
 
-
-@functools.cache
-def _reference_fields(collection: str) -> tuple[tuple[str, str], ...]:
-    """The fields of a collection's records that hold ids, as (attribute, name in data files)."""
-    import attrs
-
-    from ._fields import REFERS_TO, json_name
-    from ._registry import BY_NAME
-
-    return tuple(
-        dict.fromkeys(
-            (field.name, json_name(field))
-            for cls in BY_NAME[collection].classes
-            for field in attrs.fields(cls)
-            if REFERS_TO in field.metadata
-        )
-    )
+        fields = [json_name(field) for field in BY_NAME[collection].references]
+        table: dict[str, list[int]] = {}
+        for position, item in enumerate(_bundled_raw(collection)):
+            for field in fields:
+                value = item.get(field)
+                for ident in value if type(value) is list else () if value is None else (value,):
+                    positions = table.setdefault(ident, [])
+                    if not positions or positions[-1] != position:  # named twice by one record: once
+                        positions.append(position)
+        found = _naming.setdefault(collection, table)
+    return found
 
 
 def _bundled_names(collection: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

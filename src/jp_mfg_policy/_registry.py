@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast, overloa
 import attrs
 
 from ._dates import PartialDate
+from ._fields import REFERS_TO
 
 if TYPE_CHECKING:
     from ._bodies import Organization
@@ -129,6 +130,34 @@ class Collection(Generic[R]):
             ['Organization', 'Ministry']
         """
         return tuple(_resolve(where) for where in self.kinds) if self.kinds else (self.cls,)
+
+    @functools.cached_property
+    def references(self) -> tuple[attrs.Attribute[Any], ...]:
+        """
+        The fields of its records that name other records by id (one id, or a tuple of them).
+
+        Example:
+            >>> [field.name for field in EVENTS.references]
+            ['body', 'other', 'law']
+        """
+        classes = cast("tuple[type[attrs.AttrsInstance], ...]", self.classes)  # every record class is an attrs class
+        fields = (field for cls in classes for field in attrs.fields(cls) if REFERS_TO in field.metadata)
+        return tuple({field.name: field for field in fields}.values())
+
+    def names(self, record: Any, ident: str) -> bool:
+        """
+        Whether *record* names *ident* in one of its :attr:`references`.
+
+        Example:
+            >>> import jp_mfg_policy as jmp
+            >>> RELATIONS.names(jmp.load().relations(object="NEDO")[0], "nedo")
+            True
+        """
+        for field in self.references:
+            value = getattr(record, field.name)
+            if value == ident or (type(value) is tuple and ident in value):
+                return True
+        return False
 
     @property
     def singular(self) -> str:

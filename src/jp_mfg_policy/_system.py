@@ -34,6 +34,7 @@ from ._registry import (
     RELATIONS,
     SOURCES,
     STRATEGIES,
+    Collection,
     collection_of,
 )
 from .exceptions import UnknownEntityError
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 _O = TypeVar("_O", bound=Organization)
+_R = TypeVar("_R")
 _MISSING: Any = object()
 
 #: Anything that names an entity: the entity itself, its id, or any of its names.
@@ -533,7 +535,7 @@ class PolicySystem:
         wanted = None if kind is None else RelationKind(kind)
         return tuple(
             relation
-            for relation in self.dataset[RELATIONS]
+            for relation in self._naming(RELATIONS, subject_id or object_id)
             if (subject_id is None or relation.subject == subject_id)
             and (object_id is None or relation.object == object_id)
             and (wanted is None or relation.kind is wanted)
@@ -683,7 +685,14 @@ class PolicySystem:
             ('membership', '2014-07-01')
         """
         ident = self.get(key).id
-        return tuple(caveat for caveat in self.dataset[CAVEATS] if caveat.subject == ident)
+        return tuple(caveat for caveat in self._naming(CAVEATS, ident) if caveat.subject == ident)
+
+    def _naming(self, collection: Collection[_R], ident: str | None) -> tuple[_R, ...]:
+        """The records of *collection* that may name *ident*: those that do, where found without building them all."""
+        dataset = self.dataset
+        if ident is not None and dataset.refers and not dataset.built(collection):
+            return dataset.referring(collection, ident)
+        return dataset[collection]
 
     def coverage(self, key: Key | None = None) -> tuple[Coverage, ...]:
         """
@@ -699,11 +708,10 @@ class PolicySystem:
             >>> claim.complete, str(claim.as_of) >= "2024"
             (True, True)
         """
-        claims = self.dataset[COVERAGE]
         if key is None:
-            return tuple(claim for claim in claims if claim.subject is None)
+            return tuple(claim for claim in self.dataset[COVERAGE] if claim.subject is None)
         ident = self.organization(key).id
-        about = [claim for claim in claims if claim.subject == ident]
+        about = [claim for claim in self._naming(COVERAGE, ident) if claim.subject == ident]
         return tuple(sorted(about, key=lambda claim: claim.as_of or PartialDate(1), reverse=True))
 
     def facts(self, key: Key | Relation | Event | MembershipCount) -> tuple[Any, ...]:
