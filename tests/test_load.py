@@ -350,21 +350,57 @@ class TestOneRecordAlone:
         assert checked > 500
 
     @pytest.mark.parametrize("collection", ["sources", "organizations", "strategies", "plans", "awards"])
-    def test_a_record_not_found_alone_is_sought_in_the_parsed_file(
-        self, collection: str, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """An id the text does not show is sought in the whole file: a miss never depends on the layout."""
+    def test_the_answer_does_not_depend_on_the_layout(self, collection: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Written in another layout (one line), every record is still found, from the file parsed whole."""
         from jp_mfg_policy import _load
+        from jp_mfg_policy._build import read_bundled
         from jp_mfg_policy._load import _bundled_item, _bundled_raw
+        from jp_mfg_policy._registry import BY_NAME
 
-        first = _bundled_raw(collection)[0]
+        records = _bundled_raw(collection)
+        name = BY_NAME[collection].file
         parsed: dict[str, object] = {}
-        for name, value in (("_files", parsed), ("_bytes", {}), ("_arrays", {})):
-            monkeypatch.setattr(_load, name, value)
-        assert _bundled_item(collection, "no-such-record") is None
-        assert parsed  # parsed whole to be sure
-        monkeypatch.setattr(_load, "_files", {})
-        assert first == _bundled_item(collection, first["id"])
+        one_line = json.dumps(json.loads(read_bundled(name)), ensure_ascii=False).encode()
+        for table, value in (("_files", parsed), ("_bytes", {name: one_line}), ("_arrays", {})):
+            monkeypatch.setattr(_load, table, value)
+        assert all(item == _bundled_item(collection, item["id"]) for item in records)
+        assert parsed  # found in the file parsed whole
+
+    @pytest.mark.parametrize(
+        ("collection", "text"),
+        [
+            ("sources", "web_page"),
+            ("organizations", "ministry"),
+            ("strategies", "basic-plan-1"),
+            ("awards", "biennial"),
+        ],
+    )
+    def test_a_text_that_is_no_record_id_is_no_record(
+        self, collection: str, text: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A text in the file that is no record's id in the collection (a kind, another collection's id) finds none."""
+        from jp_mfg_policy import _load
+        from jp_mfg_policy._build import read_bundled
+        from jp_mfg_policy._load import _bundled_item
+        from jp_mfg_policy._registry import BY_NAME
+
+        assert json.dumps(text).encode() in read_bundled(BY_NAME[collection].file)
+        for table in ("_files", "_bytes", "_arrays"):
+            monkeypatch.setattr(_load, table, {})
+        assert _bundled_item(collection, text) is None
+
+    def test_an_id_nowhere_in_the_file_is_answered_without_parsing_it(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An id that is nowhere in a file's text is in none of its records: the file is not parsed."""
+        from jp_mfg_policy import _load
+        from jp_mfg_policy._load import _bundled_item
+        from jp_mfg_policy._registry import COLLECTIONS
+
+        parsed: dict[str, object] = {}
+        for table, value in (("_files", parsed), ("_bytes", {}), ("_arrays", {})):
+            monkeypatch.setattr(_load, table, value)
+        for collection in COLLECTIONS:
+            assert _bundled_item(collection.name, "no-such-record") is None
+        assert {} == parsed
 
     def test_no_json_kept_once_built(self) -> None:
         """Once every collection of a bundled file is built, its JSON (parsed or read) is dropped."""

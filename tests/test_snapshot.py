@@ -20,6 +20,7 @@ import jp_mfg_policy as jmp
 from jp_mfg_policy._bodies import Organization
 from jp_mfg_policy._dataset import Dataset
 from jp_mfg_policy._dates import NEVER_AFTER, NEVER_BEFORE, first_day
+from jp_mfg_policy._fields import REFERS_TO
 from jp_mfg_policy._registry import (
     CAVEATS,
     COLLECTIONS,
@@ -67,13 +68,33 @@ def eager_snapshot(dataset: Dataset, day: dt.date) -> Dataset:
     life = spans(entities, dataset[RELATIONS], dataset[EVENTS], dataset[MEMBERSHIPS])
     today = day.toordinal()
 
+    def stands(ident: str) -> bool:
+        start, end = life.get(ident, (NEVER_AFTER, NEVER_AFTER))
+        return start <= today < end
+
+    def named_that_day(entity: Any) -> Any:
+        """A policy entity naming only the entities that stood that day (its publishers, organisers, law)."""
+        if isinstance(entity, Organization):
+            return entity
+        changes: dict[str, Any] = {}
+        for field in attrs.fields(type(entity)):
+            value = getattr(entity, field.name)
+            if field.metadata.get(REFERS_TO) in (None, "source") or value is None:
+                continue
+            if isinstance(value, tuple):
+                changes[field.name] = tuple(ident for ident in value if stands(ident))
+            elif field.default is None and not stands(value):
+                changes[field.name] = None
+        changes = {name: value for name, value in changes.items() if getattr(entity, name) != value}
+        return attrs.evolve(entity, **changes) if changes else entity
+
     def variant(entity: Any) -> Any:
         span = life[entity.id]
         forms = legal_form_spells(entity, by_body[entity.id], span) if isinstance(entity, Organization) else []
         names = name_spells(entity, span) if getattr(entity, "former_names", ()) else []
         if len(forms) > 1 or names or boundaries(entity, forms, names):
-            return as_of(entity, today, forms, names)
-        return _undated(entity)
+            return named_that_day(as_of(entity, today, forms, names))
+        return named_that_day(_undated(entity))
 
     records: dict[str, tuple[Any, ...]] = {SOURCES.name: dataset[SOURCES]}
     present: set[str] = set()

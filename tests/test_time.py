@@ -208,6 +208,33 @@ class TestPastDays:
         assert "METI" not in past
 
 
+class TestNamedThatDay:
+    def test_a_publication_names_only_the_bodies_that_stood(self, system: jmp.PolicySystem) -> None:
+        """
+        The Monodzukuri white paper, first published in 2001 (a year), names its publishers from their founding.
+
+        Its publishers METI, MHLW and MEXT were set up on 2001-01-06 (their records' ``established``);
+        a snapshot of 2001-01-05 shows the paper, whose year had begun, without them.
+        """
+        assert () == system.at("2001-01-05").get("monodzukuri-white-paper").publishers
+        assert ("meti", "mhlw", "mext") == system.at("2001-01-06").get("monodzukuri-white-paper").publishers
+        assert ("meti", "mhlw", "mext") == system.get("monodzukuri-white-paper").publishers
+
+    @given(st.dates(dt.date(1850, 1, 1), dt.date(2030, 12, 31)))
+    def test_every_entity_named_stood_that_day(self, day: dt.date) -> None:
+        """On any day, every id a law, plan, strategy, publication or award names is an entity of that day."""
+        from jp_mfg_policy._fields import REFERS_TO
+
+        past = jmp.load().at(day)
+        for entity in past:
+            for field in attrs.fields(type(entity)):
+                if field.metadata.get(REFERS_TO) in (None, "source"):
+                    continue
+                value = getattr(entity, field.name)
+                for ident in value if isinstance(value, tuple) else () if value is None else (value,):
+                    assert ident in past.index.by_id, (day, entity.id, field.name, ident)
+
+
 class TestFiscalYears:
     def test_at_a_fiscal_year(self, system: jmp.PolicySystem) -> None:
         """at("FY2018") is the system on 31 March 2019."""

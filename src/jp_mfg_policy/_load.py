@@ -87,8 +87,9 @@ def _bundled_item(collection: str, ident: str) -> Any:
 
     The bundled files are written in one layout (``json.dumps(..., indent=2)``, which a test
     checks): a record of a collection is an object indented by four spaces, its id by six. A
-    page that cites five sources so parses five objects, not the 500 KB of all of them. A miss
-    parses the file whole, so that the answer never depends on the layout.
+    page that cites five sources so parses five objects, not the 500 KB of all of them. An id
+    (a slug, which JSON writers do not escape) that is nowhere in the file is in no record; one
+    that is there but not found so parses the file whole: the answer never depends on the layout.
     """
     from ._build import read_bundled
     from ._registry import BY_NAME
@@ -103,7 +104,10 @@ def _bundled_item(collection: str, ident: str) -> Any:
             start = data.find(f'\n  "{collection}": [\n'.encode())
             span = _arrays.setdefault(collection, (start, data.find(b"\n  ]", start)))
         start, end = span
-        at = data.find(f'\n      "id": {json.dumps(ident)},'.encode(), start, end)  # a record's id, not a nested one's
+        quoted = json.dumps(ident).encode()
+        if start >= 0 and quoted not in data:  # an id no JSON writer escapes is nowhere in the file: no record has it
+            return None
+        at = data.find(b'\n      "id": ' + quoted + b",", start, end)  # a record's id, not a nested one's
         if start >= 0 and at >= 0:
             # The record's own braces: those of the objects inside it are indented further.
             opening, closing = data.rfind(b"\n    {", start, at), data.find(b"\n    }", at, end)

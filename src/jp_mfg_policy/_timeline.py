@@ -15,6 +15,9 @@ The rules, which validation and snapshots share:
 - A body's legal form before its first ``legal_form_changed`` event is that event's
   ``from_value`` (or its founding event's ``to_value``); after each change, the
   change's ``to_value``.
+- A law, plan, strategy, publication or award names, on a given day, only the entities
+  that stood that day (its publishers, organisers, law): as a relation holds only while
+  both its ends stand.
 
 Days are proleptic Gregorian ordinals (:meth:`datetime.date.toordinal`), so that a
 snapshot compares integers.
@@ -35,6 +38,7 @@ from ._bodies import Organization
 from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, Period, first_day
 from ._enums import EventKind, LegalForm, NameKind
 from ._facts import Event, MembershipCount, Relation
+from ._fields import REFERS_TO
 from ._records import Entity, Name
 
 #: The flat name field each (language, kind) of a former name stands in for.
@@ -228,12 +232,14 @@ def as_of(
     day: int,
     form_spells: Sequence[FormSpell],
     name_list: Sequence[NameSpell],
+    stands: Callable[[str, int], bool] = lambda _ident, _day: True,
 ) -> Entity:
     """
     *entity* as it stood on *day*: its names and legal form of the day, no end date, nothing later.
 
     Former names that had ended by *day* stay (they were former then too); the name of
-    the day becomes the current one; later names, phases, goals and editions go.
+    the day becomes the current one; later names, phases, goals and editions go, and so
+    do the entities it names that did not stand that day (*stands* tells).
     """
     changes: dict[str, Any] = {}
     for spell in name_list:
@@ -266,8 +272,37 @@ def as_of(
         changes["dissolved"] = None
     else:
         changes |= _policy_as_of(entity, day)
+        for field in references(type(entity)):
+            named = getattr(entity, field.name)
+            if isinstance(named, tuple):
+                changes[field.name] = tuple(ident for ident in named if stands(ident, day))
+            elif named is not None and not stands(named, day):
+                changes[field.name] = None
     changes = {key: value for key, value in changes.items() if getattr(entity, key) != value}
     return attrs.evolve(cast("Any", entity), **changes) if changes else entity
+
+
+def references(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    """
+    The fields of a class of entities that name other entities and may go without them: a tuple, or an optional id.
+
+    Example:
+        >>> import jp_mfg_policy as jmp
+        >>> [field.name for field in references(jmp.Publication)]
+        ['publishers', 'law']
+    """
+    found = _REFERENCES.get(cls)
+    if found is None:
+        fields = attrs.fields(cast("type[attrs.AttrsInstance]", cls))
+        found = _REFERENCES[cls] = tuple(
+            field
+            for field in fields
+            if field.metadata.get(REFERS_TO, "source") != "source" and (field.default == () or field.default is None)
+        )
+    return found
+
+
+_REFERENCES: dict[type, tuple[attrs.Attribute[Any], ...]] = {}
 
 
 def _policy_as_of(entity: Entity, day: int) -> dict[str, Any]:
@@ -414,9 +449,23 @@ class Timeline:
         )
         name_list = name_spells(entity, span) if getattr(entity, "former_names", ()) else []
         change_days = boundaries(entity, form_list, name_list)
+        if not isinstance(entity, Organization):
+            # The days an entity it names begins or ends, within its own life.
+            named = self._named_days(entity, span)
+            if named:
+                change_days = sorted({*change_days, *named})
         if len(form_list) > 1 or name_list or change_days:
             return Changes(form_list, name_list, change_days)
         return None
+
+    def _named_days(self, entity: Entity, span: tuple[int, int]) -> set[int]:
+        days: set[int] = set()
+        for field in references(type(entity)):
+            named = getattr(entity, field.name)
+            for ident in named if isinstance(named, tuple) else () if named is None else (named,):
+                other = self.span_or_none(ident) or (NEVER_AFTER, NEVER_AFTER)
+                days |= {day for day in other if span[0] < day < span[1]}
+        return days
 
     def variant(self, entity: Entity, day: int) -> Entity:
         """
@@ -428,7 +477,9 @@ class Timeline:
         key = (entity.id, 0 if changes is None else bisect.bisect_right(changes.days, day))
         found = self._memo.get(key)
         if found is None:
-            found = _undated(entity) if changes is None else as_of(entity, day, changes.forms, changes.names)
+            found = (
+                _undated(entity) if changes is None else as_of(entity, day, changes.forms, changes.names, self.stands)
+            )
             if found is not entity or changes is not None:  # an entity shown as it is needs no memo
                 found = self._memo.setdefault(key, found)
         return found
