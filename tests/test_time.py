@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -216,9 +216,14 @@ class TestNamedThatDay:
         Its publishers METI, MHLW and MEXT were set up on 2001-01-06 (their records' ``established``);
         a snapshot of 2001-01-05 shows the paper, whose year had begun, without them.
         """
-        assert () == system.at("2001-01-05").get("monodzukuri-white-paper").publishers
-        assert ("meti", "mhlw", "mext") == system.at("2001-01-06").get("monodzukuri-white-paper").publishers
-        assert ("meti", "mhlw", "mext") == system.get("monodzukuri-white-paper").publishers
+
+        def publishers(system: jmp.PolicySystem) -> tuple[str, ...]:
+            paper = system.get("monodzukuri-white-paper")
+            assert isinstance(paper, jmp.Publication)
+            return paper.publishers
+
+        assert () == publishers(system.at("2001-01-05"))
+        assert ("meti", "mhlw", "mext") == publishers(system.at("2001-01-06")) == publishers(system)
 
     @given(st.dates(dt.date(1850, 1, 1), dt.date(2030, 12, 31)))
     def test_every_entity_named_stood_that_day(self, day: dt.date) -> None:
@@ -227,7 +232,7 @@ class TestNamedThatDay:
 
         past = jmp.load().at(day)
         for entity in past:
-            for field in attrs.fields(type(entity)):
+            for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(entity))):
                 if field.metadata.get(REFERS_TO) in (None, "source"):
                     continue
                 value = getattr(entity, field.name)

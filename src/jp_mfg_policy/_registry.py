@@ -69,6 +69,10 @@ def _recommendations_in_strategy_order(
     )
 
 
+#: Collection name -> the fields of its records that hold ids (:attr:`Collection.references`).
+_REFERENCES: dict[str, tuple[attrs.Attribute[Any], ...]] = {}
+
+
 def _resolve(where: str) -> type:
     module, _, name = where.partition(":")
     return cast("type", getattr(importlib.import_module(module, __package__), name))
@@ -131,7 +135,7 @@ class Collection(Generic[R]):
         """
         return tuple(_resolve(where) for where in self.kinds) if self.kinds else (self.cls,)
 
-    @functools.cached_property
+    @property
     def references(self) -> tuple[attrs.Attribute[Any], ...]:
         """
         The fields of its records that name other records by id (one id, or a tuple of them).
@@ -140,9 +144,12 @@ class Collection(Generic[R]):
             >>> [field.name for field in EVENTS.references]
             ['body', 'other', 'law']
         """
-        classes = cast("tuple[type[attrs.AttrsInstance], ...]", self.classes)  # every record class is an attrs class
-        fields = (field for cls in classes for field in attrs.fields(cls) if REFERS_TO in field.metadata)
-        return tuple({field.name: field for field in fields}.values())
+        found = _REFERENCES.get(self.name)
+        if found is None:  # worked out once: a property, as attrs cannot evaluate the annotation of a cached one
+            classes = cast("tuple[type[attrs.AttrsInstance], ...]", self.classes)  # record classes are attrs classes
+            fields = (field for cls in classes for field in attrs.fields(cls) if REFERS_TO in field.metadata)
+            found = _REFERENCES[self.name] = tuple({field.name: field for field in fields}.values())
+        return found
 
     def names(self, record: Any, ident: str) -> bool:
         """
