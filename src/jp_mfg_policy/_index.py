@@ -494,7 +494,9 @@ class _StoredNames:
         for ident, names in stored:
             for text in names:
                 for key in keys(text):
-                    found = bearers.setdefault(key, []) if key else [ident]
+                    if not key:  # a name of punctuation alone normalises to nothing: it finds nothing
+                        continue
+                    found = bearers.setdefault(key, [])
                     if ident not in found:
                         found.append(ident)
         return bearers
@@ -504,9 +506,10 @@ class _Filled(dict[str, V]):
     """
     A table that works out each key's value the first time it is asked (``table[key]``), and keeps it.
 
-    The hierarchy of a dataset whose bodies are not built, or of a snapshot not yet built:
-    a question about one body works out that body's answer alone. A table built whole is
-    of this kind too, so that callers ask one way; its missing keys have the empty answer.
+    The hierarchy, histories and lineage of a dataset whose records are not built, or of a
+    snapshot not yet built: a question about one body works out that body's answer alone. A
+    table built whole is of this kind too, so that callers ask one way (``table[key]``, at C
+    speed once known); its missing keys have the empty answer.
     """
 
     def __init__(self, fill: Callable[[str], V], items: Mapping[str, V] | None = None) -> None:
@@ -563,12 +566,8 @@ class _ById(Mapping[str, Entity]):
         self._index = index
 
     def _find(self, key: str) -> Entity | None:
-        index = self._index
-        dataset = index.dataset
         for collection in ENTITIES:
-            found: Entity | None = (
-                index.ids_of(collection).get(key) if dataset.built(collection) else dataset.find(collection, key)
-            )
+            found: Entity | None = self._index.one(collection, key)
             if found is not None:
                 return found
         return None
