@@ -647,3 +647,16 @@ def test_normalize_key_is_its_definition(text: str) -> None:
 
     folded = unicodedata.normalize("NFKC", text).casefold()
     assert re.sub(r"[\W_]+", "", folded) == normalize_key(text)
+
+
+def test_name_fields_is_its_definition() -> None:
+    """The names a record is found by are its id, every name field it has set, its aliases and former names."""
+    from jp_mfg_policy._normalize import name_fields
+
+    fields = ("name", "name_ja", "short_name_ja", "acronym", "title", "title_ja", "number", "number_en")
+    for entity in SYSTEM:
+        expected = [("id", entity.id)]
+        expected += [(field, value) for field in fields if isinstance(value := getattr(entity, field, None), str)]
+        expected += [(f"aliases[{i}]", alias) for i, alias in enumerate(getattr(entity, "aliases", ()))]
+        expected += [(f"former_names[{i}].text", n.text) for i, n in enumerate(getattr(entity, "former_names", ()))]
+        assert expected == list(name_fields(entity))
