@@ -10,15 +10,16 @@ field it concerns. The rules are listed, with bad-input examples, in
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
 from typing import Any, TypeAlias, get_args, get_origin, get_type_hints
 
 import attrs
 
 from ._bodies import Organization
-from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, first_day
-from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, EventKind, LegalForm
+from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, first_day, last_day
+from ._enums import ENDS_LIFE, FROM_PREDECESSORS, HIERARCHICAL, TO_SUCCESSORS, EventKind, LegalForm
+from ._facts import Event
 from ._fields import REFERS_TO, json_name
 from ._merge import Located, Table
 from ._normalize import name_fields, normalize_key
@@ -132,38 +133,35 @@ class _Rules:
         """Every record cites a source, as do its names, identifiers, targets, phases, goals, editions; all exist."""
         # One walk over every record and the records nested in it serves this rule and dates(): it
         # finds the periods that end before they begin as it goes, for dates() to report in its turn.
-        known = self.sources
         for collection in COLLECTIONS:
             cite = collection.name != "sources"
             for located in self.records[collection.name]:
                 item = located.item
-                shape = _shape(type(item))
-                parts = _parts(item, "", shape) if shape.nested else ((("", item, shape),))
-                for where, record, part in parts:
-                    if cite and part.cited:
-                        sources = record.sources
-                        if not sources:
-                            self.add(
-                                located, f"{where}.sources", "no source cited: every statement must name its source"
-                            )
-                        for index, citation in enumerate(sources):
-                            if citation.source not in known:
-                                self.add(
-                                    located,
-                                    f"{where}.sources[{index}].source",
-                                    f"unknown source id {citation.source!r}",
-                                )
-                    for start_field, end_field in part.periods:
-                        self._period(located, where, record, start_field, end_field)
+                self._walk(located, "", item, _shape(type(item)), cite=cite)
         for located in self.records["caveats"]:
             if located.item.source not in self.sources:
                 self.add(located, ".source", f"unknown source id {located.item.source!r}")
 
-    def _period(self, located: Located, where: str, record: Any, start_field: str, end_field: str) -> None:
-        start, end = getattr(record, start_field), getattr(record, end_field)
-        if start is None or end is None:
-            return
+    def _walk(self, located: Located, where: str, record: Any, shape: _Shape, *, cite: bool) -> None:
+        """Check the citations (with *cite*) and periods of *record*, at *where* below *located*, and of those in it."""
+        if cite and shape.cited:
+            sources = record.sources
+            if not sources:
+                self.add(located, f"{where}.sources", "no source cited: every statement must name its source")
+            for index, citation in enumerate(sources):
+                if citation.source not in self.sources:
+                    self.add(located, f"{where}.sources[{index}].source", f"unknown source id {citation.source!r}")
+        for start_field, end_field in shape.periods:
+            start, end = getattr(record, start_field), getattr(record, end_field)
+            if start is not None and end is not None:
+                self._period(located, where, start, end, fields=(start_field, end_field))
+        for name, json in shape.nested:
+            for index, item in enumerate(getattr(record, name)):
+                self._walk(located, f"{where}.{json}[{index}]", item, _shape(type(item)), cite=cite)
+
+    def _period(self, located: Located, where: str, start: Any, end: Any, *, fields: tuple[str, str]) -> None:
         # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
+        start_field, end_field = fields
         wrong = end < start if isinstance(end, int) else end.end() < start.start()
         if wrong:
             self._backwards.append(
@@ -213,19 +211,6 @@ class _Rules:
     def lifetimes(self) -> None:
         """No relation, event, name or count lies outside the life of an entity it involves."""
         spans = self.spans
-
-        def within(located: Located, suffix: str, ident: str, start: Day, end: Day, *, what: str) -> None:
-            # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
-            life = spans.get(ident)
-            if life is None or life[0] >= life[1]:
-                return
-            if start is not None and start.end().toordinal() < life[0]:
-                self.add(located, suffix, f"{what} begins ({start}) before {ident!r} existed (from {_day(life[0])})")
-            elif start is not None and first_day(start, NEVER_BEFORE) >= life[1]:
-                self.add(located, suffix, f"{what} begins ({start}) after {ident!r} ended ({_day(life[1])})")
-            if end is not None and first_day(end, NEVER_AFTER) > life[1]:
-                self.add(located, suffix, f"{what} outlives {ident!r}, which ended {_day(life[1])} (it runs to {end})")
-
         for located in self.records["relations"]:
             relation = located.item
             subject, obj = spans.get(relation.subject), spans.get(relation.object)
@@ -239,14 +224,17 @@ class _Rules:
                 self.add(located, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
                 continue
             since, until = relation.valid_from, relation.valid_until
-            for ident, what in ((relation.subject, _OF_SUBJECT), (relation.object, _OF_OBJECT)):
+            if since is None and until is None:
+                continue  # open at both ends: clipped to both lives, never outside them
+            for life, ident, what in ((subject, relation.subject, _OF_SUBJECT), (obj, relation.object, _OF_OBJECT)):
                 if since is not None:
-                    within(located, ".valid_from", ident, since, None, what=what)
+                    self._begins_within(located, ".valid_from", life, ident, since, what=what)
                 if until is not None:
-                    within(located, ".valid_until", ident, None, until, what=what)
+                    self._ends_within(located, ".valid_until", life, ident, until, what=what)
         self.event_lifetimes()
         for located in self.records["memberships"]:
-            within(located, ".as_of", located.item.body, located.item.as_of, None, what="the count")
+            count = located.item
+            self._begins_within(located, ".as_of", spans.get(count.body), count.body, count.as_of, what="the count")
         for collection in ENTITIES:
             for located in self.records[collection.name]:
                 entity = located.item
@@ -267,14 +255,36 @@ class _Rules:
                             f"{name.valid_until} is outside the life of {entity.id!r}",
                         )
 
+    def _begins_within(
+        self, located: Located, suffix: str, life: tuple[int, int] | None, ident: str, start: PartialDate, *, what: str
+    ) -> None:
+        """Say where *start*, a date of *located* that involves *ident*, falls outside *ident*'s *life*."""
+        # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
+        if life is None or life[0] >= life[1]:
+            return
+        if last_day(start, NEVER_AFTER) < life[0]:
+            self.add(located, suffix, f"{what} begins ({start}) before {ident!r} existed (from {_day(life[0])})")
+        elif first_day(start, NEVER_BEFORE) >= life[1]:
+            self.add(located, suffix, f"{what} begins ({start}) after {ident!r} ended ({_day(life[1])})")
+
+    def _ends_within(
+        self, located: Located, suffix: str, life: tuple[int, int] | None, ident: str, end: PartialDate, *, what: str
+    ) -> None:
+        """Say where *end*, a date of *located* that involves *ident*, falls after *ident*'s *life*."""
+        if life is None or life[0] >= life[1]:
+            return
+        if first_day(end, NEVER_AFTER) > life[1]:
+            self.add(located, suffix, f"{what} outlives {ident!r}, which ended {_day(life[1])} (it runs to {end})")
+
     def event_lifetimes(self) -> None:
         """Every event falls within the lives of the bodies it involves, predecessors and successors allowed for."""
         spans = self.spans
         for located in self.records["events"]:
             event = located.item
-            if event.date is None:
+            date = event.date
+            if date is None:
                 continue
-            first, last = event.date.start().toordinal(), event.date.end().toordinal()
+            first, last = first_day(date, NEVER_BEFORE), last_day(date, NEVER_AFTER)
             for index, ident in enumerate((event.body, *event.other)):
                 life = spans.get(ident)
                 if life is None or life[0] >= life[1]:
@@ -291,17 +301,18 @@ class _Rules:
                     self.add(
                         located,
                         where,
-                        f"the event ({event.date}) is outside the life of {ident!r} "
-                        f"({_day(life[0])} to {_day(life[1])})",
+                        f"the event ({date}) is outside the life of {ident!r} ({_day(life[0])} to {_day(life[1])})",
                     )
 
     def hierarchy(self) -> None:
         """A body has one parent at a time, and the hierarchy has no cycle."""
         parents: dict[str, list[Located]] = defaultdict(list)
         for located in self.records["relations"]:
-            if located.item.kind.hierarchical:
+            if located.item.kind in HIERARCHICAL:
                 parents[located.item.object].append(located)
         for ident, found in parents.items():
+            if len(found) == 1:
+                continue  # the commonest case: one parent, never two at once
             ordered = sorted(found, key=lambda loc: first_day(loc.item.valid_from, NEVER_BEFORE))
             for before, after in pairwise(ordered):
                 if first_day(before.item.valid_until, NEVER_AFTER) > first_day(after.item.valid_from, NEVER_BEFORE):
@@ -322,35 +333,17 @@ class _Rules:
             if not isinstance(body, Organization):
                 continue
             changes = []
+            founding = None  # the first founding event that says what the body was founded as
             for located in events:
                 event = located.item
-                if event.kind is EventKind.FOUNDED and body.established is not None and event.date != body.established:
-                    self.add(
-                        located,
-                        ".date",
-                        f"founding date {event.date} differs from {ident!r}'s established date {body.established}",
-                    )
-                if event.kind.ends_life and body.dissolved is None:
-                    self.add(
-                        located,
-                        ".kind",
-                        f"a {event.kind} event ends the life of {ident!r}, which has no dissolved date",
-                    )
-                elif event.kind.ends_life and event.date != body.dissolved:
-                    self.add(
-                        located, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}"
-                    )
-                if event.kind in (EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED):
-                    for field in ("from_value", "to_value"):
-                        value = getattr(event, field)
-                        if value is not None and LegalForm.known(value) is None:
-                            self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
+                self._agrees(located, event, ident, body)
+                if event.kind is EventKind.FOUNDED and founding is None and event.to_value:
+                    founding = located
                 if event.kind is EventKind.LEGAL_FORM_CHANGED:
                     if event.date is None:
                         self.add(located, ".date", "a change of legal form needs its date")
                     else:
                         changes.append(located)
-            founding = next((loc for loc in events if loc.item.kind is EventKind.FOUNDED and loc.item.to_value), None)
             if changes and founding is not None and changes[0].item.from_value not in (None, founding.item.to_value):
                 self.add(
                     changes[0],
@@ -377,6 +370,8 @@ class _Rules:
         links: dict[tuple[str, str], Located] = {}
         for located in self.records["events"]:
             event = located.item
+            if not event.other:
+                continue  # no other body: no link
             for pair in event.successions():
                 first = links.setdefault(pair, located)
                 if (
@@ -391,6 +386,28 @@ class _Rules:
                         f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} "
                         f"at {self.where(first, located)}",
                     )
+
+    def _agrees(self, located: Located, event: Event, ident: str, body: Organization) -> None:
+        """Check that *event* agrees with the dates of *body*, and names known legal forms where it names one."""
+        kind, date = event.kind, event.date
+        if kind is EventKind.FOUNDED:
+            # Dates are shared (one object per text): the same object is the same date, without a call.
+            if body.established is not None and date is not body.established and date != body.established:
+                self.add(
+                    located,
+                    ".date",
+                    f"founding date {date} differs from {ident!r}'s established date {body.established}",
+                )
+        elif kind in ENDS_LIFE:
+            if body.dissolved is None:
+                self.add(located, ".kind", f"a {kind} event ends the life of {ident!r}, which has no dissolved date")
+            elif date is not body.dissolved and date != body.dissolved:
+                self.add(located, ".date", f"date {date} differs from {ident!r}'s dissolved date {body.dissolved}")
+        if kind is EventKind.LEGAL_FORM_CHANGED or kind is EventKind.FOUNDED:
+            for field in ("from_value", "to_value"):
+                value = getattr(event, field)
+                if value is not None and LegalForm.known(value) is None:
+                    self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
 
     def names(self) -> None:
         """Every name names one entity at a time, every identifier one entity; names of a kind follow one another."""
@@ -442,28 +459,31 @@ class _Rules:
         names = getattr(entity, "former_names", ())
         if not names:
             return
-        if len(names) == 1:  # the commonest case: one former name, which follows only the start of the life
-            groups: Iterable[list[tuple[int, Any]]] = ([(0, names[0])],)
-        else:
-            by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
-            for index, name in enumerate(names):
-                by_kind[(name.lang, name.kind)].append((index, name))
-            groups = by_kind.values()
         life = self.spans.get(entity.id, (NEVER_BEFORE, NEVER_AFTER))
-        for spelled in groups:
+        if len(names) == 1:  # the commonest case: one former name, which follows only the start of the life
+            self._follows(located, 0, names[0], life[0])
+            return
+        by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
+        for index, name in enumerate(names):
+            by_kind[(name.lang, name.kind)].append((index, name))
+        for spelled in by_kind.values():
             spelled.sort(key=lambda item: first_day(item[1].valid_until, NEVER_AFTER))
             previous = life[0]
             for index, name in spelled:
-                start = first_day(name.valid_from, previous)
-                if name.valid_from is not None and previous not in (NEVER_BEFORE, start):
-                    gap = "a gap" if start > previous else "an overlap"
-                    self.add(
-                        located,
-                        f".former_names[{index}].valid_from",
-                        f"{name.text!r} begins {name.valid_from}, "
-                        f"leaving {gap} after the name before it (which ended {_day(previous)})",
-                    )
-                previous = first_day(name.valid_until, NEVER_AFTER)
+                previous = self._follows(located, index, name, previous)
+
+    def _follows(self, located: Located, index: int, name: Any, previous: int) -> int:
+        """Check that a former name begins where the one before it ended, on day *previous*; the day it ends."""
+        start = first_day(name.valid_from, previous)
+        if name.valid_from is not None and previous not in (NEVER_BEFORE, start):
+            gap = "a gap" if start > previous else "an overlap"
+            self.add(
+                located,
+                f".former_names[{index}].valid_from",
+                f"{name.text!r} begins {name.valid_from}, "
+                f"leaving {gap} after the name before it (which ended {_day(previous)})",
+            )
+        return first_day(name.valid_until, NEVER_AFTER)
 
     def legal_form_names(self) -> None:
         """A Japanese name's legal-form prefix agrees with the legal form in force over the name's whole period."""
@@ -471,10 +491,14 @@ class _Rules:
             org = located.item
             # A body's Japanese names are among these texts: none with a legal-form prefix, nothing to check.
             texts = (org.name_ja, *(name.text for name in org.former_names)) if org.former_names else (org.name_ja,)
-            if all(text is None or LegalForm.from_name_ja(text) is None for text in texts):
+            prefixed = [forms for forms in map(LegalForm.from_name_ja, filter(None, texts)) if forms is not None]
+            if not prefixed:
                 continue
+            events = [loc.item for loc in self.events_by_body.get(org.id, [])]
+            if _one_form(events) and (org.legal_form is None or all(org.legal_form in forms for forms in prefixed)):
+                continue  # one legal form all its life, which every prefix allows (the commonest case)
             span = self.spans.get(org.id, (NEVER_BEFORE, NEVER_AFTER))
-            forms = legal_form_spells(org, [loc.item for loc in self.events_by_body.get(org.id, [])], span)
+            forms = legal_form_spells(org, events, span)
             for spell in name_spells(org, span, current=True):
                 if spell.field != "name_ja" or spell.text is None:
                     continue
@@ -507,6 +531,11 @@ class _Rules:
             if place in numbers:
                 self.add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
             numbers[place] = located
+
+
+def _one_form(events: Iterable[Any]) -> bool:
+    """Whether a body with these events kept one legal form all its life (see :func:`legal_form_spells`)."""
+    return not any(event.kind is EventKind.LEGAL_FORM_CHANGED and event.date is not None for event in events)
 
 
 #: The periods dates() checks, as (start field, end field), where a record has both fields.
@@ -550,14 +579,6 @@ def _read_shape(cls: type) -> _Shape:
             nested.append((field.name, json_name(field)))
     periods = tuple((start, end) for start, end in _PERIODS if start in names and end in names)
     return _Shape(tuple(nested), periods, "sources" in names)
-
-
-def _parts(record: object, where: str, shape: _Shape) -> Iterator[tuple[str, Any, _Shape]]:
-    """*record* and every record nested in it, each with its path below *record* and its shape."""
-    yield where, record, shape
-    for name, json in shape.nested:
-        for index, item in enumerate(getattr(record, name)):
-            yield from _parts(item, f"{where}.{json}[{index}]", _shape(type(item)))
 
 
 def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
