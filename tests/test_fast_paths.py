@@ -133,10 +133,41 @@ class TestStructureRecords:
 
 class TestStream:
     def test_items_one_by_one(self) -> None:
-        """An array of a collection comes item by item, after a mark that it begins; other values whole."""
-        text = '{"a": [1, {"b": []}], "c": {"d": [2]}, "e": []}'
-        expected = [("a", ARRAY_BEGINS), ("a", 1), ("a", {"b": []}), ("c", {"d": [2]}), ("e", ARRAY_BEGINS)]
+        """An array of a collection comes item by item (objects as their pairs), after a mark; other values whole."""
+        text = '{"a": [1, {"b": [], "f": {"g": 3}}], "c": {"d": [2]}, "e": []}'
+        item: tuple[Any, ...] = (("b", []), ("f", (("g", 3),)))
+        expected = [("a", ARRAY_BEGINS), ("a", 1), ("a", item), ("c", {"d": [2]}), ("e", ARRAY_BEGINS)]
         assert expected == list(stream(text, {"a", "e"}))
+
+    def test_a_key_twice_in_an_item_is_kept(self) -> None:
+        """A key twice in an object of a streamed item is given as written, for the reader to refuse."""
+        assert [("a", ARRAY_BEGINS), ("a", (("k", 1), ("k", 2)))] == list(stream('{"a": [{"k": 1, "k": 2}]}', {"a"}))
+
+    @pytest.mark.parametrize(
+        ("name", "where", "field"),
+        [
+            ("organizations", None, "name"),
+            ("organizations", "former_names", "text"),
+            ("organizations", "sources", "source"),
+            ("organizations", None, "kind"),
+            ("events", "sources", "source"),
+            ("sources", None, "id"),
+        ],
+    )
+    def test_a_key_twice_is_not_streamed(self, name: str, where: str | None, field: str) -> None:
+        """A key twice in a record, or in an object in it (a citation seen before among them), takes the full path."""
+        valid = json.dumps(VALID)
+        assert stream_document(valid.encode(), "x.json", limit=1 << 20) is not None  # its citations seen before
+        record = json.loads(valid)[name][0]
+        part = record if where is None else record[where][0]
+        text = json.dumps({**json.loads(valid), name: [record]})
+        written = json.dumps(part)
+        twice = written[:-1] + f", {json.dumps(field)}: {json.dumps(part[field])}}}"
+        encoded = text.replace(written, twice, 1).encode()
+        assert twice in encoded.decode()
+        assert stream_document(encoded, "x.json", limit=1 << 20) is None
+        problems = _slow(encoded, "x.json")[1]
+        assert [f"the key {field!r} appears twice in one object"] == [problem.message for problem in problems]
 
     @pytest.mark.parametrize(
         "text",
@@ -149,7 +180,7 @@ class TestStream:
             '{"a": 1 "b": 2}',
             '{"a": 1} x',
             '{"a": 1, "a": 2}',
-            '{"a": [{"k": 1, "k": 2}]}',
+            '{"b": {"k": 1, "k": 2}}',
             '{"a": 3}',
             '{"a": ["\\ud800"]}',
             "{,}",
