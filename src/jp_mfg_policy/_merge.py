@@ -18,9 +18,12 @@ from ._serde import structure, unstructure
 from .exceptions import Problem
 
 
-@attrs.frozen
+@attrs.define
 class Located:
     """A record with the file and the JSON path it was read from."""
+
+    # Not frozen: a load makes one for every record, and a frozen class's __init__ sets each field
+    # through object.__setattr__ (twice the time). Nothing changes one once made.
 
     item: Any
     file: str
