@@ -110,9 +110,11 @@ def _text_validator(*, lines: bool, optional: bool = False, each: bool = False) 
     slow = _validator(check, optional=optional, each=each)
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:  # the commonest value of an optional field: its default
+            return
         if value.__class__ is str and value.isprintable() and value.strip(" "):
             return
-        if value == () or (value is None and optional):
+        if value == ():
             return
         slow(instance, attribute, value)
 

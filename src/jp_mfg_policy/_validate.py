@@ -156,8 +156,10 @@ class _Rules:
             if start is not None and end is not None:
                 self._period(located, where, start, end, fields=(start_field, end_field))
         for name, json in shape.nested:
-            for index, item in enumerate(getattr(record, name)):
-                self._walk(located, f"{where}.{json}[{index}]", item, _shape(type(item)), cite=cite)
+            nested = getattr(record, name)
+            if nested:  # most records hold few of the kinds of record they may hold
+                for index, item in enumerate(nested):
+                    self._walk(located, f"{where}.{json}[{index}]", item, _shape(type(item)), cite=cite)
 
     def _period(self, located: Located, where: str, start: Any, end: Any, *, fields: tuple[str, str]) -> None:
         # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
