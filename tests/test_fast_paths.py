@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import types
 from typing import Any
 
@@ -13,7 +12,6 @@ from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
 from jp_mfg_policy._dates import parse_date
-from jp_mfg_policy._fields import SLUG
 from jp_mfg_policy._identifiers import IdentifierScheme, corporate_number_ok, normalize_identifier, ror_checksum_ok
 from jp_mfg_policy._read import ARRAY_BEGINS, NotStreamableError, parse, stream
 from jp_mfg_policy._records import Citation
@@ -71,20 +69,6 @@ class TestParseDate:
         """Anything but text raises, rather than give a date."""
         with pytest.raises((TypeError, ValueError)):
             parse_date(value)
-
-
-class TestSlugs:
-    @given(st.text(max_size=12) | st.from_regex(SLUG, fullmatch=True))
-    def test_memo_agrees_with_the_pattern(self, text: str) -> None:
-        """A text passes an id's validator, the first time and again, exactly when it is a slug."""
-        expected = re.fullmatch(SLUG, text) is not None
-        for _ in range(2):
-            try:
-                Citation(source=text)
-            except ValueError:
-                assert not expected
-            else:
-                assert expected
 
 
 class TestIdentifiers:

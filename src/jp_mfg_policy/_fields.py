@@ -141,27 +141,12 @@ _SLUG_SCHEMA = {"type": "string", "pattern": f"^{SLUG}$"}
 _TEXT_SCHEMA = {"type": "string", "minLength": 1}
 
 
-# Ids repeat: every record that refers to a body names its id again. A text found to be a slug is
-# kept, so that checking it again is one lookup; up to a bound, as the memo serves every load.
-_slugs: set[str] = set()
-#: A bound on the memo of slugs, not on the data.
-_SLUGS_KEPT = 100_000
-
-
-def _is_slug(value: str) -> bool:
-    """Whether *value* is a slug (kept, up to the bound, for its next check)."""
-    if _SLUG.fullmatch(value) is None:
-        return False
-    if len(_slugs) < _SLUGS_KEPT:
-        _slugs.add(value)
-    return True
-
-
 def _slug_validator(*, optional: bool = False, each: bool = False) -> Validator:
     slow = _validator(_slug_problem, optional=optional, each=each)
+    match = _SLUG.fullmatch
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value.__class__ is str and (value in _slugs or _is_slug(value)):
+        if value.__class__ is str and match(value):
             return
         if value == () or (value is None and optional):
             return
