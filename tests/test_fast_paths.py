@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
 from jp_mfg_policy._dates import parse_date
+from jp_mfg_policy._fields import text_problem
 from jp_mfg_policy._identifiers import IdentifierScheme, corporate_number_ok, normalize_identifier, ror_checksum_ok
 from jp_mfg_policy._read import ARRAY_BEGINS, NotStreamableError, parse, stream
 from jp_mfg_policy._records import Citation
@@ -69,6 +70,19 @@ class TestParseDate:
         """Anything but text raises, rather than give a date."""
         with pytest.raises((TypeError, ValueError)):
             parse_date(value)
+
+
+class TestTexts:
+    @given(st.lists(st.text(max_size=6) | st.none() | st.integers(), max_size=4))
+    def test_a_tuple_of_texts_as_item_by_item(self, items: list[Any]) -> None:
+        """A tuple of texts passes a field's validator exactly when each text passes alone."""
+        expected = all(text_problem(item, lines=True) is None for item in items)
+        try:
+            jmp.Source(id="s", title="T", publisher="P", excerpts=tuple(items))
+        except ValueError:
+            assert not expected
+        else:
+            assert expected
 
 
 class TestIdentifiers:
