@@ -78,7 +78,7 @@ class _Rules:
         self.entities: dict[str, Any] = {}
         self.entity_places: dict[str, Place] = {}
         self._spans: dict[str, tuple[int, int]] | None = None
-        self._events_by_body: dict[str, list[int]] | None = None
+        self._events_by_body: dict[str, tuple[int, ...]] | None = None
         self._backwards: list[Problem] = []
 
     @staticmethod
@@ -103,14 +103,16 @@ class _Rules:
         return self._spans
 
     @property
-    def events_by_body(self) -> dict[str, list[int]]:
+    def events_by_body(self) -> dict[str, tuple[int, ...]]:
         """Entity id -> where its events are among the events, dated ones in date order, then undated ones."""
         if self._events_by_body is None:
             events = self.records["events"]
             grouped: dict[str, list[int]] = defaultdict(list)
             for number in sorted(range(len(events)), key=lambda at: first_day(events[at].date, NEVER_AFTER)):
                 grouped[events[number].body].append(number)
-            self._events_by_body = grouped
+            # Kept as tuples of numbers, which the cycle collector soon stops tracking: lists it would
+            # traverse at every full collection until the rules are done.
+            self._events_by_body = {body: tuple(numbers) for body, numbers in grouped.items()}
         return self._events_by_body
 
     def ids(self) -> None:
@@ -350,7 +352,8 @@ class _Rules:
                         self.add(places[number], ".date", "a change of legal form needs its date")
                     else:
                         changes.append(number)
-            self._chain(ident, body, changes, founding)
+            if changes or founding is not None:
+                self._chain(ident, body, changes, founding)
         # A link seen from both ends is dated the same at both.
         links: dict[tuple[str, str], int] = {}
         for number, event in enumerate(events):
@@ -500,7 +503,7 @@ class _Rules:
             prefixed = [forms for forms in map(LegalForm.from_name_ja, filter(None, texts)) if forms is not None]
             if not prefixed:
                 continue
-            events = [self.records["events"][number] for number in self.events_by_body.get(org.id, [])]
+            events = [self.records["events"][number] for number in self.events_by_body.get(org.id, ())]
             if _one_form(events) and (org.legal_form is None or all(org.legal_form in forms for forms in prefixed)):
                 continue  # one legal form all its life, which every prefix allows (the commonest case)
             span = self.spans.get(org.id, (NEVER_BEFORE, NEVER_AFTER))
