@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
-from jp_mfg_policy._dates import as_date
+from jp_mfg_policy._dates import as_date, first_day, last_day
 from strategies import partial_dates
 
 
@@ -20,6 +20,13 @@ class TestPartialDate:
         again = jmp.PartialDate.parse(str(date))
         assert date == again
         assert date.precision == again.precision
+
+    @given(partial_dates())
+    def test_first_and_last_day_are_those_of_its_period(self, date: jmp.PartialDate) -> None:
+        """The ordinals a date keeps for lifetimes are those of the first and last days it names."""
+        assert date.start().toordinal() == first_day(date, 0)
+        assert date.end().toordinal() == last_day(date, 0)
+        assert (-1, -2) == (first_day(None, -1), last_day(None, -2))
 
     @given(partial_dates(), partial_dates())
     def test_order_follows_the_first_day_then_precision(self, a: jmp.PartialDate, b: jmp.PartialDate) -> None:

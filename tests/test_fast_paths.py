@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import jp_mfg_policy as jmp
 from jp_mfg_policy._dates import parse_date
+from jp_mfg_policy._fields import text_problem
 from jp_mfg_policy._identifiers import IdentifierScheme, corporate_number_ok, normalize_identifier, ror_checksum_ok
 from jp_mfg_policy._read import ARRAY_BEGINS, NotStreamableError, parse, stream
 from jp_mfg_policy._records import Citation
@@ -69,6 +70,19 @@ class TestParseDate:
         """Anything but text raises, rather than give a date."""
         with pytest.raises((TypeError, ValueError)):
             parse_date(value)
+
+
+class TestTexts:
+    @given(st.lists(st.text(max_size=6) | st.none() | st.integers(), max_size=4))
+    def test_a_tuple_of_texts_as_item_by_item(self, items: list[Any]) -> None:
+        """A tuple of texts passes a field's validator exactly when each text passes alone."""
+        expected = all(text_problem(item, lines=True) is None for item in items)
+        try:
+            jmp.Source(id="s", title="T", publisher="P", excerpts=tuple(items))
+        except ValueError:
+            assert not expected
+        else:
+            assert expected
 
 
 class TestIdentifiers:
@@ -133,10 +147,41 @@ class TestStructureRecords:
 
 class TestStream:
     def test_items_one_by_one(self) -> None:
-        """An array of a collection comes item by item, after a mark that it begins; other values whole."""
-        text = '{"a": [1, {"b": []}], "c": {"d": [2]}, "e": []}'
-        expected = [("a", ARRAY_BEGINS), ("a", 1), ("a", {"b": []}), ("c", {"d": [2]}), ("e", ARRAY_BEGINS)]
+        """An array of a collection comes item by item (objects as their pairs), after a mark; other values whole."""
+        text = '{"a": [1, {"b": [], "f": {"g": 3}}], "c": {"d": [2]}, "e": []}'
+        item: tuple[Any, ...] = (("b", []), ("f", (("g", 3),)))
+        expected = [("a", ARRAY_BEGINS), ("a", 1), ("a", item), ("c", {"d": [2]}), ("e", ARRAY_BEGINS)]
         assert expected == list(stream(text, {"a", "e"}))
+
+    def test_a_key_twice_in_an_item_is_kept(self) -> None:
+        """A key twice in an object of a streamed item is given as written, for the reader to refuse."""
+        assert [("a", ARRAY_BEGINS), ("a", (("k", 1), ("k", 2)))] == list(stream('{"a": [{"k": 1, "k": 2}]}', {"a"}))
+
+    @pytest.mark.parametrize(
+        ("name", "where", "field"),
+        [
+            ("organizations", None, "name"),
+            ("organizations", "former_names", "text"),
+            ("organizations", "sources", "source"),
+            ("organizations", None, "kind"),
+            ("events", "sources", "source"),
+            ("sources", None, "id"),
+        ],
+    )
+    def test_a_key_twice_is_not_streamed(self, name: str, where: str | None, field: str) -> None:
+        """A key twice in a record, or in an object in it (a citation seen before among them), takes the full path."""
+        valid = json.dumps(VALID)
+        assert stream_document(valid.encode(), "x.json", limit=1 << 20) is not None  # its citations seen before
+        record = json.loads(valid)[name][0]
+        part = record if where is None else record[where][0]
+        text = json.dumps({**json.loads(valid), name: [record]})
+        written = json.dumps(part)
+        twice = written[:-1] + f", {json.dumps(field)}: {json.dumps(part[field])}}}"
+        encoded = text.replace(written, twice, 1).encode()
+        assert twice in encoded.decode()
+        assert stream_document(encoded, "x.json", limit=1 << 20) is None
+        problems = _slow(encoded, "x.json")[1]
+        assert [f"the key {field!r} appears twice in one object"] == [problem.message for problem in problems]
 
     @pytest.mark.parametrize(
         "text",
@@ -149,7 +194,7 @@ class TestStream:
             '{"a": 1 "b": 2}',
             '{"a": 1} x',
             '{"a": 1, "a": 2}',
-            '{"a": [{"k": 1, "k": 2}]}',
+            '{"b": {"k": 1, "k": 2}}',
             '{"a": 3}',
             '{"a": ["\\ud800"]}',
             "{,}",

@@ -668,6 +668,19 @@ def test_normalize_key_is_its_definition(text: str) -> None:
     assert re.sub(r"[\W_]+", "", folded) == normalize_key(text)
 
 
+def test_name_fields_is_its_definition() -> None:
+    """The names a record is found by are its id, every name field it has set, its aliases and former names."""
+    from jp_mfg_policy._normalize import name_fields
+
+    fields = ("name", "name_ja", "short_name_ja", "acronym", "title", "title_ja", "number", "number_en")
+    for entity in SYSTEM:
+        expected = [("id", entity.id)]
+        expected += [(field, value) for field in fields if isinstance(value := getattr(entity, field, None), str)]
+        expected += [(f"aliases[{i}]", alias) for i, alias in enumerate(getattr(entity, "aliases", ()))]
+        expected += [(f"former_names[{i}].text", n.text) for i, n in enumerate(getattr(entity, "former_names", ()))]
+        assert expected == list(name_fields(entity))
+
+
 def _stored_system() -> jmp.PolicySystem:
     """A bundled system of its own, whose bodies are found by their names as stored (nothing built yet)."""
     from jp_mfg_policy._load import bundled_dataset

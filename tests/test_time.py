@@ -289,3 +289,11 @@ class TestCommandLineDays:
         for when in ("1999", "1999-12-31", "FY1999"):
             assert as_date(int(when) if when.isdigit() else when) <= dt.date(2000, 3, 31)
         assert json.dumps(str(system.at("1999-12-31").as_of)) == '"1999-12-31"'
+
+
+def test_life_days_are_those_of_the_period(system: jmp.PolicySystem) -> None:
+    """The days of a life read from a body's dates are those of its period, for every entity."""
+    from jp_mfg_policy._timeline import life_days, period_days
+
+    for entity in system:
+        assert period_days(entity.period) == life_days(entity), entity.id

@@ -91,6 +91,15 @@ class PartialDate:
     day: int | None = attrs.field(default=None, eq=False, order=False, validator=_check_day)
     # The one compared and hashed field: attrs derives every comparison from it.
     _key: tuple[int, int, int] = attrs.field(init=False, repr=False, default=attrs.Factory(_sort_key, takes_self=True))
+    # The first and last day the date names, as ordinals: what lifetimes and snapshots compare, many
+    # times over for a date that data repeats. Set after the validators, which refuse a day no calendar has.
+    _first: int = attrs.field(init=False, repr=False, eq=False)
+    _last: int = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # A frozen class sets its derived fields the way attrs documents.
+        object.__setattr__(self, "_first", self.start().toordinal())
+        object.__setattr__(self, "_last", self.end().toordinal())
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -309,7 +318,18 @@ def first_day(date: PartialDate | None, missing: int) -> int:
         >>> first_day(PartialDate(2001), NEVER_AFTER) == dt.date(2001, 1, 1).toordinal()
         True
     """
-    return missing if date is None else date.start().toordinal()
+    return missing if date is None else date._first  # noqa: SLF001 - the class's own module
+
+
+def last_day(date: PartialDate | None, missing: int) -> int:
+    """
+    The ordinal of the last day *date* names, or *missing* for None.
+
+    Example:
+        >>> last_day(PartialDate(2001), NEVER_AFTER) == dt.date(2001, 12, 31).toordinal()
+        True
+    """
+    return missing if date is None else date._last  # noqa: SLF001 - the class's own module
 
 
 #: Anything :meth:`PolicySystem.at` accepts as a point in time.

@@ -276,11 +276,12 @@ class EventKind(enum.StrEnum):
             >>> EventKind.MERGED_INTO.ends_life, EventKind.ABSORBED.ends_life
             (True, False)
         """
-        return self in _ENDINGS
+        return self in ENDS_LIFE
 
 
-_ENDINGS = frozenset({EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED})
-#: Events whose ``other`` bodies are the body's predecessors; those of the others in :data:`_ENDINGS`
+#: The events that end the life of the body they happen to.
+ENDS_LIFE = frozenset({EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO, EventKind.DISSOLVED})
+#: Events whose ``other`` bodies are the body's predecessors; those of the others in :data:`ENDS_LIFE`
 #: are its successors.
 FROM_PREDECESSORS = frozenset({EventKind.FOUNDED, EventKind.ABSORBED})
 TO_SUCCESSORS = frozenset({EventKind.SUCCEEDED_BY, EventKind.MERGED_INTO})

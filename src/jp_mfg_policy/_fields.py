@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any, Literal, TypeAlias, cast
 
 import attrs
@@ -101,6 +102,14 @@ def _validator(check: Callable[[Any], str | None], *, optional: bool = False, ea
     return validate
 
 
+def _all_plain_text(texts: tuple[Any, ...]) -> bool:
+    """Whether every item is printable text, not blank: the common case of a tuple of texts, at C speed."""
+    try:
+        return "".join(texts).isprintable() and "" not in map(str.strip, texts, repeat(" "))
+    except TypeError:  # an item that is no text, which the slow path names
+        return False
+
+
 def _text_validator(*, lines: bool, optional: bool = False, each: bool = False) -> Validator:
     """A validator for text: the common case (printable, not blank) decided at C speed, in one call."""
 
@@ -110,9 +119,11 @@ def _text_validator(*, lines: bool, optional: bool = False, each: bool = False) 
     slow = _validator(check, optional=optional, each=each)
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:  # the commonest value of an optional field: its default
+            return
         if value.__class__ is str and value.isprintable() and value.strip(" "):
             return
-        if value == () or (value is None and optional):
+        if value == () or (value.__class__ is tuple and _all_plain_text(value)):
             return
         slow(instance, attribute, value)
 
@@ -272,7 +283,14 @@ def _country_problem(value: object) -> str | None:
 
 def country() -> Any:
     """An ISO 3166-1 alpha-2 country code."""
-    return _field(_validator(_country_problem), {"enum": sorted(COUNTRIES)}, default="JP")
+    slow = _validator(_country_problem)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is str and value in COUNTRIES:  # a known code, its default among them: one lookup
+            return
+        slow(instance, attribute, value)
+
+    return _field(validate, {"enum": sorted(COUNTRIES)}, default="JP")
 
 
 def _language_problem(value: object) -> str | None:

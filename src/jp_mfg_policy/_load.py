@@ -354,8 +354,11 @@ def _load_user(bundled: tuple[tuple[str, Document], ...], paths: list[str], limi
     problems += check(tables)
     if problems:
         raise DataError(problems)
-    records = {name: [located.item for located in table] for name, table in tables.items()}
-    files = {name: [located.file for located in table] for name, table in tables.items()}
+    records: dict[str, list[Any]] = {}
+    files: dict[str, list[str]] = {}
+    for name, table in tables.items():
+        records[name], places = table.live()
+        files[name] = [file for file, _ in places]
     # Read-only, and a proxy, so that the dataset keeps it as it is rather than copy it into a dict.
     origins = MappingProxyType(Origins(records, files))
     as_of = next(iter(days), None) if user else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 import attrs
 
@@ -18,30 +18,46 @@ from ._serde import structure, unstructure
 from .exceptions import Problem
 
 
-@attrs.frozen
+@attrs.define
 class Located:
     """A record with the file and the JSON path it was read from."""
+
+    # Not frozen: a load makes one for every record, and a frozen class's __init__ sets each field
+    # through object.__setattr__ (twice the time). Nothing changes one once made.
 
     item: Any
     file: str
     path: str
 
 
+#: Where a record was read: its file and its JSON path. A plain tuple of two strings, which the cycle
+#: collector stops tracking at its first look (an object that held the record too would be traversed
+#: at every full collection of a load, one per record).
+Place: TypeAlias = tuple[str, str]
+
+
 class Table:
     """
-    The records of one collection across files, with indexes built as overrides need them.
+    The records of one collection across files, each with its place, and indexes built as overrides need them.
 
     A removed record leaves an empty slot, so that every other record keeps its place.
     """
 
-    def __init__(self, records: list[Located]) -> None:
-        self.slots: list[Located | None] = list(records)
+    def __init__(self, records: list[Any], places: list[Place]) -> None:
+        """*places* holds the place of each record of *records*, in the same order."""
+        self.slots: list[Any | None] = records
+        self.places = places
+        self._removed = False
         self._by_id: dict[str, list[int]] | None = None
         # Field names of a `match` -> (their unstructured values -> slots).
         self._by_fields: dict[tuple[str, ...], dict[str, list[int]]] = {}
 
-    def __iter__(self) -> Iterator[Located]:
-        return (located for located in self.slots if located is not None)
+    def live(self) -> tuple[list[Any], list[Place]]:
+        """The records left (not removed), and their places."""
+        if not self._removed:  # the common case
+            return list(self.slots), list(self.places)
+        kept = [slot for slot, record in enumerate(self.slots) if record is not None]
+        return [self.slots[slot] for slot in kept], [self.places[slot] for slot in kept]
 
     @staticmethod
     def _key(values: Iterable[Any]) -> str:
@@ -53,34 +69,36 @@ class Table:
         if override.id is not None:
             if self._by_id is None:
                 self._by_id = defaultdict(list)
-                for slot, located in enumerate(self.slots):
-                    if located is not None:
-                        self._by_id[located.item.id].append(slot)
+                for slot, record in enumerate(self.slots):
+                    if record is not None:
+                        self._by_id[record.id].append(slot)
             return [slot for slot in self._by_id.get(override.id, []) if self.slots[slot] is not None]
         fields = tuple(sorted(override.match or {}))
         index = self._by_fields.get(fields)
         if index is None:
             index = self._by_fields[fields] = defaultdict(list)
-            for slot, located in enumerate(self.slots):
-                if located is not None:
-                    index[self._key(_values(located.item, fields))].append(slot)
+            for slot, record in enumerate(self.slots):
+                if record is not None:
+                    index[self._key(_values(record, fields))].append(slot)
         wanted = self._key((override.match or {})[field] for field in fields)
         return [slot for slot in index.get(wanted, []) if self.slots[slot] is not None]
 
-    def replace(self, slot: int, located: Located | None) -> None:
-        """Put *located* in *slot* (None to remove), keeping the indexes right."""
+    def replace(self, slot: int, record: Any, place: Place) -> None:
+        """Put *record*, read at *place*, in *slot* (None to remove), keeping the indexes right."""
         old = self.slots[slot]
         if old is not None:
             for fields, index in self._by_fields.items():
-                index[self._key(_values(old.item, fields))].remove(slot)
+                index[self._key(_values(old, fields))].remove(slot)
             if self._by_id is not None:
-                self._by_id[old.item.id].remove(slot)
-        self.slots[slot] = located
-        if located is not None:
+                self._by_id[old.id].remove(slot)
+        self.slots[slot] = record
+        self.places[slot] = place
+        self._removed = self._removed or record is None
+        if record is not None:
             for fields, index in self._by_fields.items():
-                index[self._key(_values(located.item, fields))].append(slot)
+                index[self._key(_values(record, fields))].append(slot)
             if self._by_id is not None:
-                self._by_id[located.item.id].append(slot)
+                self._by_id[record.id].append(slot)
 
 
 class Origins(Mapping[tuple[str, Any], str]):
@@ -131,11 +149,13 @@ class Origins(Mapping[tuple[str, Any], str]):
 
 def gather(documents: Iterable[tuple[str, Document]]) -> dict[str, Table]:
     """Every record of *documents*, collection by collection, in file order."""
-    collected: dict[str, list[Located]] = {collection.name: [] for collection in COLLECTIONS}
+    tables = {collection.name: Table([], []) for collection in COLLECTIONS}
     for file, document in documents:
         for name, records in document.records.items():
-            collected[name].extend(Located(item, file, f"$.{name}[{index}]") for index, item in enumerate(records))
-    return {name: Table(records) for name, records in collected.items()}
+            table = tables[name]
+            table.slots += records
+            table.places += [(file, f"$.{name}[{index}]") for index in range(len(records))]
+    return tables
 
 
 def _has_id(collection: str) -> bool:
@@ -188,11 +208,11 @@ def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[
             continue
         (slot,) = found
         if override.remove:
-            table.replace(slot, None)
+            table.replace(slot, None, table.places[slot])
             continue
         target = table.slots[slot]
         assert target is not None  # noqa: S101 - find() returns live slots only
-        data = dict(unstructure(target.item))
+        data = dict(unstructure(target))
         changes = dict(override.changes or {})
         # Citations accumulate: the record's own, any the change lists, and the override's.
         added = changes.pop("sources", [])
@@ -211,5 +231,5 @@ def apply_overrides(tables: dict[str, Table], overrides: list[Located]) -> list[
         if wrong:
             problems.extend(wrong)
             continue
-        table.replace(slot, Located(changed, located.file, located.path))
+        table.replace(slot, changed, (located.file, located.path))
     return problems

@@ -43,6 +43,17 @@ def normalize_key(text: str) -> str:
 
 
 _NAME_FIELDS = ("name", "name_ja", "short_name_ja", "acronym", "title", "title_ja", "number", "number_en")
+# The name fields of each class of entity (a handful of classes), found once: asked of a record
+# that lacks it, getattr raises and catches an AttributeError, which costs more than the lookup.
+_name_fields_by_class: dict[type, tuple[str, ...]] = {}
+
+
+def _name_fields_of(cls: type) -> tuple[str, ...]:
+    found = _name_fields_by_class.get(cls)
+    if found is None:
+        found = tuple(field for field in _NAME_FIELDS if hasattr(cls, field))
+        found = _name_fields_by_class.setdefault(cls, found)
+    return found
 
 
 def name_fields(entity: Entity) -> Iterator[tuple[str, str]]:
@@ -58,7 +69,7 @@ def name_fields(entity: Entity) -> Iterator[tuple[str, str]]:
         ['id', 'name', 'name_ja']
     """
     yield "id", entity.id
-    for field in _NAME_FIELDS:
+    for field in _name_fields_of(type(entity)):
         value = getattr(entity, field, None)
         if isinstance(value, str):
             yield field, value

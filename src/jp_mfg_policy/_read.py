@@ -28,6 +28,10 @@ BYTES_PER_VALUE = 16
 _CHUNK = 1024 * 1024
 # JSON's whitespace, as the json module skips it.
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# A comma between two items of an array, with the whitespace around it.
+_COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
+# Every byte but those that begin or follow a value (TOML's = among them): what decode() drops to count values.
+_NOT_COUNTED = bytes(byte for byte in range(256) if byte not in b",[{=")
 # A \\u escape of a UTF-16 surrogate; only a lone one survives parsing as a surrogate character.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _KINDS = (
@@ -147,8 +151,9 @@ def decode(data: bytes, file: str, *, limit: int = DEFAULT_MAX_FILE_SIZE) -> tup
         return None, [Problem(file, "$", f"the file is over the limit of {limit:,} bytes")]
     if not data.strip():
         return None, [Problem(file, "$", "the file is empty")]
-    # A JSON value is a container, or follows a comma: this counts them all (and more), cheaply.
-    values = data.count(b",") + data.count(b"[") + data.count(b"{") + data.count(b"=")
+    # A JSON value is a container, or follows a comma: this counts them all (and more), cheaply, in one
+    # pass that keeps only those bytes (three times faster than a count of each of the four).
+    values = len(data.translate(None, _NOT_COUNTED))
     most = max(limit // BYTES_PER_VALUE, 1_000)
     if values > most:
         return None, [Problem(file, "$", f"the file holds about {values:,} values, over the limit of {most:,}")]
@@ -188,19 +193,29 @@ def _skip(text: str, at: int) -> int:
     return at if found is None else found.end()
 
 
+def _scanned(scan: Callable[[str, int], tuple[Any, int]], text: str, at: int) -> tuple[Any, int]:
+    """The value *scan* reads at *at* in *text*, and where it ends."""
+    try:
+        return scan(text, at)
+    except StopIteration:
+        raise NotStreamableError from None
+
+
 def stream(text: str, arrays: Container[str]) -> Iterator[tuple[str, Any]]:
     """
     The top-level values of a JSON object, as (key, value); the arrays under *arrays* item by item.
 
     For such an array it yields (key, :data:`ARRAY_BEGINS`), then (key, item) for each item as
     soon as it is read: a reader that structures and drops each one never holds the whole
-    file's JSON at once. It accepts exactly what :func:`parse` accepts without a problem, and
-    raises :exc:`NotStreamableError` (or the error of a number) for anything else: a file with a
-    problem is for :func:`parse` to describe.
+    file's JSON at once. In an item, each object comes as the tuple of its (key, value) pairs
+    as written, made in C without a Python call per object; a key given twice stays in it, for
+    the reader to refuse. Apart from that, it accepts exactly what :func:`parse` accepts without
+    a problem, and raises :exc:`NotStreamableError` (or the error of a number) for anything else:
+    a file with a problem is for :func:`parse` to describe.
 
     Example:
-        >>> list(stream('{"a": [1, 2], "b": {}}', {"a"}))[1:]
-        [('a', 1), ('a', 2), ('b', {})]
+        >>> list(stream('{"a": [1, {"k": 2}], "b": {}}', {"a"}))[1:]
+        [('a', 1), ('a', (('k', 2),)), ('b', {})]
     """
     if _SURROGATE_ESCAPE.search(text):
         raise NotStreamableError
@@ -209,13 +224,12 @@ def stream(text: str, arrays: Container[str]) -> Iterator[tuple[str, Any]]:
         object_pairs_hook=_hook(duplicates), parse_constant=_reject_constant, parse_float=_finite
     )
     scan = make_scanner(cast("Any", decoder))  # json.loads' scanner, as typeshed does not quite say
+    as_pairs = json.JSONDecoder(object_pairs_hook=tuple, parse_constant=_reject_constant, parse_float=_finite)
+    scan_item = make_scanner(cast("Any", as_pairs))
 
     def value(at: int) -> tuple[Any, int]:
         """The value at *at*, and where the next token is."""
-        try:
-            found, end = scan(text, at)
-        except StopIteration:
-            raise NotStreamableError from None
+        found, end = _scanned(scan, text, at)
         if duplicates:
             raise NotStreamableError
         return found, _skip(text, end)
@@ -249,11 +263,13 @@ def stream(text: str, arrays: Container[str]) -> Iterator[tuple[str, Any]]:
                     at = _skip(text, at + 1)
                 else:
                     while True:
-                        item, at = value(at)
+                        item, end = _scanned(scan_item, text, at)
                         yield key, item
-                        if text[at : at + 1] != ",":
+                        comma = _COMMA.match(text, end)  # the next item, in one match
+                        if comma is None:
+                            at = _skip(text, end)
                             break
-                        at = _skip(text, at + 1)
+                        at = comma.end()
                     at = expect(at, "]")
             if text[at : at + 1] != ",":
                 break

@@ -245,9 +245,10 @@ def _make_converter() -> cattrs.Converter:
 
 
 # Data cites the same few passages many times: share the (immutable) citations, each kept as a
-# tuple of one, which is also the ``sources`` of every record that cites it alone.
-_citations: dict[tuple[object, object, object], tuple[Citation]] = {}
-_CITATION_KEYS = frozenset({"source", "quote", "note"})
+# tuple of one, which is also the ``sources`` of every record that cites it alone. A citation is
+# found by its (key, value) pairs as written: a streamed object is those pairs already (see
+# _fast_record), so that a citation seen before costs one lookup.
+_citations: dict[tuple[tuple[str, object], ...], tuple[Citation]] = {}
 #: A bound on the memo of citations, not on the data.
 _CITATIONS_KEPT = 100_000
 
@@ -259,14 +260,18 @@ def _shared_citation(value: object, build: Callable[[Any], Citation]) -> Citatio
 
 def _cited_alone(value: object, build: Callable[[Any], Citation]) -> tuple[Citation]:
     """:func:`_shared_citation`, as a tuple of one."""
-    if type(value) is dict and value.keys() <= _CITATION_KEYS:
-        found = _citations.get((value.get("source"), value.get("quote"), value.get("note")))
+    pairs = value if type(value) is tuple else tuple(value.items()) if type(value) is dict else None
+    if pairs is not None:
+        try:
+            found = _citations.get(pairs)
+        except TypeError:  # a value that is an array or an object as parsed whole: build() refuses it
+            pairs = found = None
         if found is not None:
             return found
     alone = (build(value),)
-    if len(_citations) < _CITATIONS_KEPT:
-        citation = alone[0]
-        _citations[(citation.source, citation.quote, citation.note)] = alone
+    # Only pairs that built a citation are kept: texts (or null) under the keys of a citation, each once.
+    if pairs is not None and len(_citations) < _CITATIONS_KEPT:
+        _citations[pairs] = alone
     return alone
 
 
@@ -284,6 +289,8 @@ _Fast: TypeAlias = Callable[[Any], Any]
 _NONE_TYPE = type(None)
 _TAKEN_AS_IS = (str, int, bool)  # exact types: a bool is no int, an int no float (those go through a hook)
 _fast_records: dict[tuple[type, bool], _Fast] = {}
+# What the fast path's refusals say (only to the slow path, which says what is wrong in its own words).
+_TWICE, _KIND = "a key given twice", "kind"
 
 
 def _refuse(value: object) -> NoReturn:
@@ -304,7 +311,7 @@ def _fast_hook(type_: Any) -> tuple[frozenset[type], _Fast]:
     if isinstance(type_, type) and issubclass(type_, enum.StrEnum):
         return frozenset(), {member.value: member for member in type_}.__getitem__
     if _is_variadic_tuple(type_) and args[0] is Citation:
-        return frozenset(), _fast_citations
+        return frozenset(), _fast_citations(_fast_record(Citation))
     if _is_variadic_tuple(type_):
         return frozenset(), _fast_tuple(*_fast_hook(args[0]))
     if _is_mapping(type_):
@@ -327,7 +334,13 @@ def _fast_tuple(taken: frozenset[type], other: _Fast) -> _Fast:
 
 
 def _fast_record(cls: type, *, tagged: bool = False) -> _Fast:
-    """Structure an object as *cls* (*tagged*: ignoring its ``kind``), refusing unknown fields."""
+    """
+    Structure an object as *cls* (*tagged*: ignoring its ``kind``), refusing unknown fields.
+
+    The object is a dict (parsed whole), or the tuple of its (key, value) pairs as written
+    (streamed, see :func:`~._read.stream`): then a key given twice, which a dict would have
+    hidden, is refused too.
+    """
     found = _fast_records.get((cls, tagged))
     if found is not None:
         return found
@@ -337,29 +350,35 @@ def _fast_record(cls: type, *, tagged: bool = False) -> _Fast:
     for field in attrs.fields(cls):
         if field.init:
             plan[json_name(field)] = (field.alias or field.name, *_fast_hook(hints[field.name]))
+    skipped = 1 if tagged else 0  # the kind, once
 
     def structure(value: Any) -> Any:
-        if type(value) is not dict:
-            raise TypeError(json_type(value))
+        pairs = value if type(value) is tuple else value.items() if type(value) is dict else _refuse(value)
         arguments = {}
-        for key, item in value.items():
+        for key, item in pairs:
             entry = plan[key]  # an unknown field raises KeyError
             if entry is not None:
                 name, taken, other = entry
                 arguments[name] = item if type(item) in taken else other(item)
+        if len(arguments) + skipped != len(pairs):
+            raise KeyError(_TWICE)  # refused, for parse() to report
         return cls(**arguments)  # a missing field raises TypeError, a bad value the field's validator
 
     return _fast_records.setdefault((cls, tagged), structure)
 
 
-def _fast_citations(value: Any) -> tuple[Citation, ...]:
-    # Most statements cite one source: their tuple of one is shared, as the citation is.
-    plain = _fast_record(Citation)
-    if type(value) is not list:
-        raise TypeError(json_type(value))
-    if len(value) == 1:
-        return _cited_alone(value[0], plain)
-    return tuple([_shared_citation(item, plain) for item in value])
+def _fast_citations(plain: _Fast) -> _Fast:
+    """Structure an array of citations, each built by *plain* unless seen before."""
+
+    def structure(value: Any) -> tuple[Citation, ...]:
+        if type(value) is not list:
+            raise TypeError(json_type(value))
+        # Most statements cite one source: their tuple of one is shared, as the citation is.
+        if len(value) == 1:
+            return _cited_alone(value[0], plain)
+        return tuple([_shared_citation(item, plain) for item in value])
+
+    return structure
 
 
 def _fast_body(declared: type) -> _Fast:
@@ -367,7 +386,11 @@ def _fast_body(declared: type) -> _Fast:
     by_tag = {cls.TAG: _fast_record(cls, tagged=True) for cls in ORGANIZATIONS.classes if issubclass(cls, declared)}
 
     def structure(value: Any) -> Any:
-        return by_tag[value["kind"]](value)
+        pairs = value if type(value) is tuple else value.items() if type(value) is dict else _refuse(value)
+        for key, item in pairs:  # the kind comes first, as a rule
+            if key == "kind":
+                return by_tag[item](value)
+        raise KeyError(_KIND)
 
     return structure
 

@@ -58,6 +58,17 @@ def period_days(period: Period) -> tuple[int, int]:
     )
 
 
+def life_days(entity: Entity) -> tuple[int, int]:
+    """
+    The days of :attr:`Entity.period`, as :func:`period_days` gives them.
+
+    A body's are read from its dates, without building the period: bodies are most of the records.
+    """
+    if isinstance(entity, Organization):
+        return first_day(entity.established, NEVER_BEFORE), first_day(entity.dissolved, NEVER_AFTER)
+    return period_days(entity.period)
+
+
 def spans(
     entities: Iterable[Entity],
     relations: Iterable[Relation],
@@ -78,7 +89,7 @@ def spans(
         if isinstance(entity, Recommendation):
             recommendations.append(entity)  # a recommendation lives as its strategy does
             continue
-        start, end = period_days(entity.period)
+        start, end = life_days(entity)
         found[entity.id] = (start, end)
         if start == NEVER_BEFORE:
             unknown.append(entity)
@@ -426,7 +437,7 @@ class Timeline:
                 if strategy is None or isinstance(strategy, Recommendation):
                     return (NEVER_AFTER, NEVER_AFTER)
                 return self.span(strategy.id)
-        start, end = period_days(entity.period)
+        start, end = life_days(entity)
         if start != NEVER_BEFORE:
             return start, end
         earliest = self._earliest

@@ -17,10 +17,11 @@ from typing import Any, TypeAlias, get_args, get_origin, get_type_hints
 import attrs
 
 from ._bodies import Organization
-from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, first_day
-from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, EventKind, LegalForm
+from ._dates import NEVER_AFTER, NEVER_BEFORE, PartialDate, first_day, last_day
+from ._enums import ENDS_LIFE, FROM_PREDECESSORS, HIERARCHICAL, TO_SUCCESSORS, EventKind, LegalForm
+from ._facts import Event
 from ._fields import REFERS_TO, json_name
-from ._merge import Located, Table
+from ._merge import Place, Table
 from ._normalize import name_fields, normalize_key
 from ._records import Citation, Entity
 from ._registry import BY_NAME, COLLECTIONS, ENTITIES
@@ -66,110 +67,116 @@ class _Rules:
     def __init__(self, tables: Mapping[str, Table]) -> None:
         self.tables = tables
         self.problems: list[Problem] = []
-        self.records: dict[str, list[Located]] = {name: list(table) for name, table in tables.items()}
-        self.sources: dict[str, Located] = {}
-        self.entities: dict[str, Located] = {}
+        # The records of each collection, and beside them their places: no object per record that
+        # holds it, for the cycle collector to traverse (a place is two strings, which it soon leaves).
+        self.records: dict[str, list[Any]] = {}
+        self.places: dict[str, list[Place]] = {}
+        for name, table in tables.items():
+            self.records[name], self.places[name] = table.live()
+        self.sources: dict[str, Place] = {}
+        # The first entity of each id, and its place.
+        self.entities: dict[str, Any] = {}
+        self.entity_places: dict[str, Place] = {}
         self._spans: dict[str, tuple[int, int]] | None = None
-        self._events_by_body: dict[str, list[Located]] | None = None
+        self._events_by_body: dict[str, tuple[int, ...]] | None = None
         self._backwards: list[Problem] = []
 
     @staticmethod
-    def where(first: Located, then: Located) -> str:
+    def where(first: Place, then: Place) -> str:
         """Where *first* is, as seen from *then*: its path, and its file if that is another."""
-        return first.path if first.file == then.file else f"{first.file}: {first.path}"
+        return first[1] if first[0] == then[0] else f"{first[0]}: {first[1]}"
 
-    def add(self, located: Located, suffix: str, message: str) -> None:
-        """Record one problem at *located*'s path plus *suffix*."""
-        self.problems.append(Problem(located.file, located.path + suffix, message))
+    def add(self, place: Place, suffix: str, message: str) -> None:
+        """Record one problem at *place*'s path plus *suffix*."""
+        self.problems.append(Problem(place[0], place[1] + suffix, message))
 
-    def items(self, name: str) -> list[Any]:
-        """The records of one collection."""
-        return [located.item for located in self.records[name]]
+    def located(self, name: str) -> Iterator[tuple[Any, Place]]:
+        """The records of one collection, each with its place."""
+        return zip(self.records[name], self.places[name], strict=True)
 
     @property
     def spans(self) -> dict[str, tuple[int, int]]:
         """Entity id -> its life as ordinals."""
         if self._spans is None:
-            entities = [located.item for located in self.entities.values()]
-            self._spans = spans(entities, self.items("relations"), self.items("events"), self.items("memberships"))
+            records = self.records
+            self._spans = spans(self.entities.values(), records["relations"], records["events"], records["memberships"])
         return self._spans
 
     @property
-    def events_by_body(self) -> dict[str, list[Located]]:
-        """Entity id -> its events, dated ones in date order, then undated ones."""
+    def events_by_body(self) -> dict[str, tuple[int, ...]]:
+        """Entity id -> where its events are among the events, dated ones in date order, then undated ones."""
         if self._events_by_body is None:
-            grouped: dict[str, list[Located]] = defaultdict(list)
-            for located in sorted(self.records["events"], key=lambda loc: first_day(loc.item.date, NEVER_AFTER)):
-                grouped[located.item.body].append(located)
-            self._events_by_body = grouped
+            events = self.records["events"]
+            grouped: dict[str, list[int]] = defaultdict(list)
+            for number in sorted(range(len(events)), key=lambda at: first_day(events[at].date, NEVER_AFTER)):
+                grouped[events[number].body].append(number)
+            # Kept as tuples of numbers, which the cycle collector soon stops tracking: lists it would
+            # traverse at every full collection until the rules are done.
+            self._events_by_body = {body: tuple(numbers) for body, numbers in grouped.items()}
         return self._events_by_body
 
     def ids(self) -> None:
         """Ids are unique among sources and among all entities; no record is given twice."""
-        for located in self.records["sources"]:
-            first = self.sources.setdefault(located.item.id, located)
-            if first is not located:
-                self.add(
-                    located, ".id", f"duplicate source id {located.item.id!r} (first at {self.where(first, located)})"
-                )
+        for item, place in self.located("sources"):
+            first = self.sources.setdefault(item.id, place)
+            if first is not place:
+                self.add(place, ".id", f"duplicate source id {item.id!r} (first at {self.where(first, place)})")
         for collection in ENTITIES:
-            for located in self.records[collection.name]:
-                first = self.entities.setdefault(located.item.id, located)
-                if first is not located:
-                    self.add(
-                        located, ".id", f"duplicate id {located.item.id!r} (first at {self.where(first, located)})"
-                    )
+            for item, place in self.located(collection.name):
+                first = self.entity_places.setdefault(item.id, place)
+                if first is not place:
+                    self.add(place, ".id", f"duplicate id {item.id!r} (first at {self.where(first, place)})")
+                else:
+                    self.entities[item.id] = item
         for collection in COLLECTIONS:
             if collection.entity or collection.name == "sources":
                 continue
-            seen: dict[Any, Located] = {}
-            for located in self.records[collection.name]:
-                first = seen.setdefault(collection.identity(located.item), located)
-                if first is not located:
-                    self.add(located, "", f"the same {collection.singular} as at {self.where(first, located)}")
+            seen: dict[Any, Place] = {}
+            for item, place in self.located(collection.name):
+                first = seen.setdefault(collection.identity(item), place)
+                if first is not place:
+                    self.add(place, "", f"the same {collection.singular} as at {self.where(first, place)}")
 
     def citations(self) -> None:
         """Every record cites a source, as do its names, identifiers, targets, phases, goals, editions; all exist."""
         # One walk over every record and the records nested in it serves this rule and dates(): it
         # finds the periods that end before they begin as it goes, for dates() to report in its turn.
-        known = self.sources
         for collection in COLLECTIONS:
             cite = collection.name != "sources"
-            for located in self.records[collection.name]:
-                item = located.item
-                shape = _shape(type(item))
-                parts = _parts(item, "", shape) if shape.nested else ((("", item, shape),))
-                for where, record, part in parts:
-                    if cite and part.cited:
-                        sources = record.sources
-                        if not sources:
-                            self.add(
-                                located, f"{where}.sources", "no source cited: every statement must name its source"
-                            )
-                        for index, citation in enumerate(sources):
-                            if citation.source not in known:
-                                self.add(
-                                    located,
-                                    f"{where}.sources[{index}].source",
-                                    f"unknown source id {citation.source!r}",
-                                )
-                    for start_field, end_field in part.periods:
-                        self._period(located, where, record, start_field, end_field)
-        for located in self.records["caveats"]:
-            if located.item.source not in self.sources:
-                self.add(located, ".source", f"unknown source id {located.item.source!r}")
+            for item, place in self.located(collection.name):
+                self._walk(place, "", item, _shape(type(item)), cite=cite)
+        for item, place in self.located("caveats"):
+            if item.source not in self.sources:
+                self.add(place, ".source", f"unknown source id {item.source!r}")
 
-    def _period(self, located: Located, where: str, record: Any, start_field: str, end_field: str) -> None:
-        start, end = getattr(record, start_field), getattr(record, end_field)
-        if start is None or end is None:
-            return
+    def _walk(self, place: Place, where: str, record: Any, shape: _Shape, *, cite: bool) -> None:
+        """Check the citations (with *cite*) and periods of *record*, at *where* below *place*, and of those in it."""
+        if cite and shape.cited:
+            sources = record.sources
+            if not sources:
+                self.add(place, f"{where}.sources", "no source cited: every statement must name its source")
+            for index, citation in enumerate(sources):
+                if citation.source not in self.sources:
+                    self.add(place, f"{where}.sources[{index}].source", f"unknown source id {citation.source!r}")
+        for start_field, end_field in shape.periods:
+            start, end = getattr(record, start_field), getattr(record, end_field)
+            if start is not None and end is not None:
+                self._period(place, where, start, end, fields=(start_field, end_field))
+        for name, json in shape.nested:
+            nested = getattr(record, name)
+            if nested:  # most records hold few of the kinds of record they may hold
+                for index, item in enumerate(nested):
+                    self._walk(place, f"{where}.{json}[{index}]", item, _shape(type(item)), cite=cite)
+
+    def _period(self, place: Place, where: str, start: Any, end: Any, *, fields: tuple[str, str]) -> None:
         # Only a period that certainly ends before it begins is wrong: "2001" to "2001-06" is fine.
+        start_field, end_field = fields
         wrong = end < start if isinstance(end, int) else end.end() < start.start()
         if wrong:
             self._backwards.append(
                 Problem(
-                    located.file,
-                    f"{located.path}{where}.{end_field}",
+                    place[0],
+                    f"{place[1]}{where}.{end_field}",
                     f"{end_field} {end} is before {start_field} {start}",
                 )
             )
@@ -178,9 +185,9 @@ class _Rules:
         """Ids that name other records resolve, to records of the right kind."""
         kinds: dict[str, set[str]] = {
             "entity": set(self.entities),
-            "organization": {i for i, loc in self.entities.items() if isinstance(loc.item, Organization)},
-            "strategy": {loc.item.id for loc in self.records["strategies"]},
-            "law": {loc.item.id for loc in self.records["laws"]},
+            "organization": {i for i, entity in self.entities.items() if isinstance(entity, Organization)},
+            "strategy": {strategy.id for strategy in self.records["strategies"]},
+            "law": {law.id for law in self.records["laws"]},
             "source": set(self.sources),
         }
         for collection in COLLECTIONS:
@@ -192,19 +199,19 @@ class _Rules:
             ]
             if not fields:
                 continue
-            for located in self.records[collection.name]:
+            for item, place in self.located(collection.name):
                 for name, json, to, known in fields:
-                    value = getattr(located.item, name)
+                    value = getattr(item, name)
                     if not isinstance(value, tuple):
                         if value is not None and value not in known:
-                            self.add(located, f".{json}", f"unknown {to} id {value!r}")
+                            self.add(place, f".{json}", f"unknown {to} id {value!r}")
                         continue
                     for index, ident in enumerate(value):
                         if ident is not None and ident not in known:
-                            self.add(located, f".{json}[{index}]", f"unknown {to} id {ident!r}")
-        for located in self.records["coverage"]:
-            if located.item.collection not in BY_NAME:
-                self.add(located, ".collection", f"unknown collection {located.item.collection!r}")
+                            self.add(place, f".{json}[{index}]", f"unknown {to} id {ident!r}")
+        for item, place in self.located("coverage"):
+            if item.collection not in BY_NAME:
+                self.add(place, ".collection", f"unknown collection {item.collection!r}")
 
     def dates(self) -> None:
         """Every period ends after it begins (found by the walk of citations())."""
@@ -213,21 +220,7 @@ class _Rules:
     def lifetimes(self) -> None:
         """No relation, event, name or count lies outside the life of an entity it involves."""
         spans = self.spans
-
-        def within(located: Located, suffix: str, ident: str, start: Day, end: Day, *, what: str) -> None:
-            # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
-            life = spans.get(ident)
-            if life is None or life[0] >= life[1]:
-                return
-            if start is not None and start.end().toordinal() < life[0]:
-                self.add(located, suffix, f"{what} begins ({start}) before {ident!r} existed (from {_day(life[0])})")
-            elif start is not None and first_day(start, NEVER_BEFORE) >= life[1]:
-                self.add(located, suffix, f"{what} begins ({start}) after {ident!r} ended ({_day(life[1])})")
-            if end is not None and first_day(end, NEVER_AFTER) > life[1]:
-                self.add(located, suffix, f"{what} outlives {ident!r}, which ended {_day(life[1])} (it runs to {end})")
-
-        for located in self.records["relations"]:
-            relation = located.item
+        for relation, place in self.located("relations"):
             subject, obj = spans.get(relation.subject), spans.get(relation.object)
             if (
                 subject
@@ -236,24 +229,25 @@ class _Rules:
                 and obj[0] < obj[1]
                 and max(subject[0], obj[0]) >= min(subject[1], obj[1])
             ):
-                self.add(located, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
+                self.add(place, "", f"{relation.subject!r} and {relation.object!r} never existed at the same time")
                 continue
             since, until = relation.valid_from, relation.valid_until
-            for ident, what in ((relation.subject, _OF_SUBJECT), (relation.object, _OF_OBJECT)):
+            if since is None and until is None:
+                continue  # open at both ends: clipped to both lives, never outside them
+            for life, ident, what in ((subject, relation.subject, _OF_SUBJECT), (obj, relation.object, _OF_OBJECT)):
                 if since is not None:
-                    within(located, ".valid_from", ident, since, None, what=what)
+                    self._begins_within(place, ".valid_from", life, ident, since, what=what)
                 if until is not None:
-                    within(located, ".valid_until", ident, None, until, what=what)
+                    self._ends_within(place, ".valid_until", life, ident, until, what=what)
         self.event_lifetimes()
-        for located in self.records["memberships"]:
-            within(located, ".as_of", located.item.body, located.item.as_of, None, what="the count")
+        for count, place in self.located("memberships"):
+            self._begins_within(place, ".as_of", spans.get(count.body), count.body, count.as_of, what="the count")
         for collection in ENTITIES:
-            for located in self.records[collection.name]:
-                entity = located.item
+            for entity, place in self.located(collection.name):
                 for index, name in enumerate(getattr(entity, "former_names", ())):
                     if name.valid_until is None:
                         self.add(
-                            located,
+                            place,
                             f".former_names[{index}].valid_until",
                             "a former name needs the date it went out of use",
                         )
@@ -262,19 +256,40 @@ class _Rules:
                     until = first_day(name.valid_until, NEVER_AFTER)
                     if until > life[1] or until < life[0]:
                         self.add(
-                            located,
+                            place,
                             f".former_names[{index}].valid_until",
                             f"{name.valid_until} is outside the life of {entity.id!r}",
                         )
 
+    def _begins_within(
+        self, place: Place, suffix: str, life: tuple[int, int] | None, ident: str, start: PartialDate, *, what: str
+    ) -> None:
+        """Say where *start*, a date of the record at *place* that involves *ident*, falls outside *ident*'s *life*."""
+        # Open bounds are clipped to the life of each end: only stated dates can fall outside it.
+        if life is None or life[0] >= life[1]:
+            return
+        if last_day(start, NEVER_AFTER) < life[0]:
+            self.add(place, suffix, f"{what} begins ({start}) before {ident!r} existed (from {_day(life[0])})")
+        elif first_day(start, NEVER_BEFORE) >= life[1]:
+            self.add(place, suffix, f"{what} begins ({start}) after {ident!r} ended ({_day(life[1])})")
+
+    def _ends_within(
+        self, place: Place, suffix: str, life: tuple[int, int] | None, ident: str, end: PartialDate, *, what: str
+    ) -> None:
+        """Say where *end*, a date of the record at *place* that involves *ident*, falls after *ident*'s *life*."""
+        if life is None or life[0] >= life[1]:
+            return
+        if first_day(end, NEVER_AFTER) > life[1]:
+            self.add(place, suffix, f"{what} outlives {ident!r}, which ended {_day(life[1])} (it runs to {end})")
+
     def event_lifetimes(self) -> None:
         """Every event falls within the lives of the bodies it involves, predecessors and successors allowed for."""
         spans = self.spans
-        for located in self.records["events"]:
-            event = located.item
-            if event.date is None:
+        for event, place in self.located("events"):
+            date = event.date
+            if date is None:
                 continue
-            first, last = event.date.start().toordinal(), event.date.end().toordinal()
+            first, last = first_day(date, NEVER_BEFORE), last_day(date, NEVER_AFTER)
             for index, ident in enumerate((event.body, *event.other)):
                 life = spans.get(ident)
                 if life is None or life[0] >= life[1]:
@@ -289,108 +304,121 @@ class _Rules:
                 if not within_life:
                     where = ".date" if index == 0 else f".other[{index - 1}]"
                     self.add(
-                        located,
+                        place,
                         where,
-                        f"the event ({event.date}) is outside the life of {ident!r} "
-                        f"({_day(life[0])} to {_day(life[1])})",
+                        f"the event ({date}) is outside the life of {ident!r} ({_day(life[0])} to {_day(life[1])})",
                     )
 
     def hierarchy(self) -> None:
         """A body has one parent at a time, and the hierarchy has no cycle."""
-        parents: dict[str, list[Located]] = defaultdict(list)
-        for located in self.records["relations"]:
-            if located.item.kind.hierarchical:
-                parents[located.item.object].append(located)
+        relations, places = self.records["relations"], self.places["relations"]
+        # Body id -> where the relations to its parents are among the relations.
+        parents: dict[str, list[int]] = defaultdict(list)
+        for number, relation in enumerate(relations):
+            if relation.kind in HIERARCHICAL:
+                parents[relation.object].append(number)
         for ident, found in parents.items():
-            ordered = sorted(found, key=lambda loc: first_day(loc.item.valid_from, NEVER_BEFORE))
+            if len(found) == 1:
+                continue  # the commonest case: one parent, never two at once
+            ordered = sorted(found, key=lambda at: first_day(relations[at].valid_from, NEVER_BEFORE))
             for before, after in pairwise(ordered):
-                if first_day(before.item.valid_until, NEVER_AFTER) > first_day(after.item.valid_from, NEVER_BEFORE):
+                was, now = relations[before], relations[after]
+                if first_day(was.valid_until, NEVER_AFTER) > first_day(now.valid_from, NEVER_BEFORE):
                     self.add(
-                        after,
+                        places[after],
                         ".valid_from",
-                        f"{ident!r} would have two parents at once: {after.item.subject!r} from "
-                        f"{after.item.valid_from or 'an open start'} and {before.item.subject!r} "
-                        f"(at {self.where(before, after)}) until {before.item.valid_until or 'now'}",
+                        f"{ident!r} would have two parents at once: {now.subject!r} from "
+                        f"{now.valid_from or 'an open start'} and {was.subject!r} "
+                        f"(at {self.where(places[before], places[after])}) until {was.valid_until or 'now'}",
                     )
-        self.problems.extend(_cycles(parents))
+        self.problems.extend(_cycles(parents, relations, places))
 
     def events(self) -> None:
         """Events agree with the bodies they happen to; changes of legal form are dated and chain."""
-        for ident, events in self.events_by_body.items():
-            located_body = self.entities.get(ident)
-            body = located_body.item if located_body is not None else None
+        events, places = self.records["events"], self.places["events"]
+        for ident, numbers in self.events_by_body.items():
+            body = self.entities.get(ident)
             if not isinstance(body, Organization):
                 continue
-            changes = []
-            for located in events:
-                event = located.item
-                if event.kind is EventKind.FOUNDED and body.established is not None and event.date != body.established:
-                    self.add(
-                        located,
-                        ".date",
-                        f"founding date {event.date} differs from {ident!r}'s established date {body.established}",
-                    )
-                if event.kind.ends_life and body.dissolved is None:
-                    self.add(
-                        located,
-                        ".kind",
-                        f"a {event.kind} event ends the life of {ident!r}, which has no dissolved date",
-                    )
-                elif event.kind.ends_life and event.date != body.dissolved:
-                    self.add(
-                        located, ".date", f"date {event.date} differs from {ident!r}'s dissolved date {body.dissolved}"
-                    )
-                if event.kind in (EventKind.LEGAL_FORM_CHANGED, EventKind.FOUNDED):
-                    for field in ("from_value", "to_value"):
-                        value = getattr(event, field)
-                        if value is not None and LegalForm.known(value) is None:
-                            self.add(located, f".{field}", f"{value!r} is not a known LegalForm")
+            changes: list[int] = []
+            founding = None  # the first founding event that says what the body was founded as
+            for number in numbers:
+                event = events[number]
+                self._agrees(places[number], event, ident, body)
+                if event.kind is EventKind.FOUNDED and founding is None and event.to_value:
+                    founding = number
                 if event.kind is EventKind.LEGAL_FORM_CHANGED:
                     if event.date is None:
-                        self.add(located, ".date", "a change of legal form needs its date")
+                        self.add(places[number], ".date", "a change of legal form needs its date")
                     else:
-                        changes.append(located)
-            founding = next((loc for loc in events if loc.item.kind is EventKind.FOUNDED and loc.item.to_value), None)
-            if changes and founding is not None and changes[0].item.from_value not in (None, founding.item.to_value):
-                self.add(
-                    changes[0],
-                    ".from_value",
-                    f"changes from {changes[0].item.from_value!r}, "
-                    f"but {ident!r} was founded as {founding.item.to_value!r}",
-                )
-            for before, after in pairwise(changes):
-                was, now = before.item.to_value, after.item.from_value
-                if was is not None and now is not None and was != now:
-                    self.add(
-                        after, ".from_value", f"changes from {now!r}, but the change before left {ident!r} as {was!r}"
-                    )
-            last = changes[-1].item.to_value if changes else founding.item.to_value if founding else None
-            if last is not None and body.legal_form is not None and last != body.legal_form:
-                where = changes[-1] if changes else founding
-                assert where is not None  # noqa: S101 - last came from one of them
-                self.add(
-                    where,
-                    ".to_value",
-                    f"this leaves {ident!r} as {last!r}, but its legal_form is {str(body.legal_form)!r}",
-                )
+                        changes.append(number)
+            if changes or founding is not None:
+                self._chain(ident, body, changes, founding)
         # A link seen from both ends is dated the same at both.
-        links: dict[tuple[str, str], Located] = {}
-        for located in self.records["events"]:
-            event = located.item
+        links: dict[tuple[str, str], int] = {}
+        for number, event in enumerate(events):
+            if not event.other:
+                continue  # no other body: no link
             for pair in event.successions():
-                first = links.setdefault(pair, located)
-                if (
-                    first is not located
-                    and first.item.date is not None
-                    and event.date is not None
-                    and first.item.date != event.date
-                ):
+                first = links.setdefault(pair, number)
+                date = events[first].date
+                if first != number and date is not None and event.date is not None and date != event.date:
                     self.add(
-                        located,
+                        places[number],
                         ".date",
-                        f"the link {pair[0]!r} -> {pair[1]!r} is dated {first.item.date} "
-                        f"at {self.where(first, located)}",
+                        f"the link {pair[0]!r} -> {pair[1]!r} is dated {date} "
+                        f"at {self.where(places[first], places[number])}",
                     )
+
+    def _chain(self, ident: str, body: Organization, changes: list[int], founding: int | None) -> None:
+        """Check that the changes of legal form of *body* (where they are among the events) follow one another."""
+        events, places = self.records["events"], self.places["events"]
+        founded = None if founding is None else events[founding].to_value
+        if changes and founded is not None and events[changes[0]].from_value not in (None, founded):
+            self.add(
+                places[changes[0]],
+                ".from_value",
+                f"changes from {events[changes[0]].from_value!r}, but {ident!r} was founded as {founded!r}",
+            )
+        for before, after in pairwise(changes):
+            was, now = events[before].to_value, events[after].from_value
+            if was is not None and now is not None and was != now:
+                self.add(
+                    places[after],
+                    ".from_value",
+                    f"changes from {now!r}, but the change before left {ident!r} as {was!r}",
+                )
+        last = events[changes[-1]].to_value if changes else founded
+        if last is not None and body.legal_form is not None and last != body.legal_form:
+            where = changes[-1] if changes else founding
+            assert where is not None  # noqa: S101 - last came from one of them
+            self.add(
+                places[where],
+                ".to_value",
+                f"this leaves {ident!r} as {last!r}, but its legal_form is {str(body.legal_form)!r}",
+            )
+
+    def _agrees(self, place: Place, event: Event, ident: str, body: Organization) -> None:
+        """Check that *event* agrees with the dates of *body*, and names known legal forms where it names one."""
+        kind, date = event.kind, event.date
+        if kind is EventKind.FOUNDED:
+            # Dates are shared (one object per text): the same object is the same date, without a call.
+            if body.established is not None and date is not body.established and date != body.established:
+                self.add(
+                    place,
+                    ".date",
+                    f"founding date {date} differs from {ident!r}'s established date {body.established}",
+                )
+        elif kind in ENDS_LIFE:
+            if body.dissolved is None:
+                self.add(place, ".kind", f"a {kind} event ends the life of {ident!r}, which has no dissolved date")
+            elif date is not body.dissolved and date != body.dissolved:
+                self.add(place, ".date", f"date {date} differs from {ident!r}'s dissolved date {body.dissolved}")
+        if kind is EventKind.LEGAL_FORM_CHANGED or kind is EventKind.FOUNDED:
+            for field in ("from_value", "to_value"):
+                value = getattr(event, field)
+                if value is not None and LegalForm.known(value) is None:
+                    self.add(place, f".{field}", f"{value!r} is not a known LegalForm")
 
     def names(self) -> None:
         """Every name names one entity at a time, every identifier one entity; names of a kind follow one another."""
@@ -401,8 +429,7 @@ class _Rules:
         holders: dict[tuple[object, str], str] = {}
         spans = self.spans
         for collection in ENTITIES:
-            for located in self.records[collection.name]:
-                entity = located.item
+            for entity, place in self.located(collection.name):
                 for field, text in name_fields(entity):
                     key = normalize_key(text)
                     if not key:
@@ -421,7 +448,7 @@ class _Rules:
                         ):
                             when = "at the same time" if kind == collection.name else f"(a record of {kind})"
                             self.add(
-                                located,
+                                place,
                                 f".{field}",
                                 f"{text!r}, a name of {entity.id!r}, normalises to {key!r}, "
                                 f"which also names {owner!r} (its {owner_field}) {when}",
@@ -432,49 +459,55 @@ class _Rules:
                     holder = holders.setdefault((identifier.scheme, identifier.value), entity.id)
                     if holder != entity.id:
                         self.add(
-                            located,
+                            place,
                             f".identifiers[{index}]",
                             f"{identifier.scheme} {identifier.value} is also {holder!r}'s",
                         )
-                self._tiling(located, entity)
+                self._tiling(place, entity)
 
-    def _tiling(self, located: Located, entity: Entity) -> None:
+    def _tiling(self, place: Place, entity: Entity) -> None:
         names = getattr(entity, "former_names", ())
         if not names:
             return
-        if len(names) == 1:  # the commonest case: one former name, which follows only the start of the life
-            groups: Iterable[list[tuple[int, Any]]] = ([(0, names[0])],)
-        else:
-            by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
-            for index, name in enumerate(names):
-                by_kind[(name.lang, name.kind)].append((index, name))
-            groups = by_kind.values()
         life = self.spans.get(entity.id, (NEVER_BEFORE, NEVER_AFTER))
-        for spelled in groups:
+        if len(names) == 1:  # the commonest case: one former name, which follows only the start of the life
+            self._follows(place, 0, names[0], life[0])
+            return
+        by_kind: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
+        for index, name in enumerate(names):
+            by_kind[(name.lang, name.kind)].append((index, name))
+        for spelled in by_kind.values():
             spelled.sort(key=lambda item: first_day(item[1].valid_until, NEVER_AFTER))
             previous = life[0]
             for index, name in spelled:
-                start = first_day(name.valid_from, previous)
-                if name.valid_from is not None and previous not in (NEVER_BEFORE, start):
-                    gap = "a gap" if start > previous else "an overlap"
-                    self.add(
-                        located,
-                        f".former_names[{index}].valid_from",
-                        f"{name.text!r} begins {name.valid_from}, "
-                        f"leaving {gap} after the name before it (which ended {_day(previous)})",
-                    )
-                previous = first_day(name.valid_until, NEVER_AFTER)
+                previous = self._follows(place, index, name, previous)
+
+    def _follows(self, place: Place, index: int, name: Any, previous: int) -> int:
+        """Check that a former name begins where the one before it ended, on day *previous*; the day it ends."""
+        start = first_day(name.valid_from, previous)
+        if name.valid_from is not None and previous not in (NEVER_BEFORE, start):
+            gap = "a gap" if start > previous else "an overlap"
+            self.add(
+                place,
+                f".former_names[{index}].valid_from",
+                f"{name.text!r} begins {name.valid_from}, "
+                f"leaving {gap} after the name before it (which ended {_day(previous)})",
+            )
+        return first_day(name.valid_until, NEVER_AFTER)
 
     def legal_form_names(self) -> None:
         """A Japanese name's legal-form prefix agrees with the legal form in force over the name's whole period."""
-        for located in self.records["organizations"]:
-            org = located.item
+        for org, place in self.located("organizations"):
             # A body's Japanese names are among these texts: none with a legal-form prefix, nothing to check.
             texts = (org.name_ja, *(name.text for name in org.former_names)) if org.former_names else (org.name_ja,)
-            if all(text is None or LegalForm.from_name_ja(text) is None for text in texts):
+            prefixed = [forms for forms in map(LegalForm.from_name_ja, filter(None, texts)) if forms is not None]
+            if not prefixed:
                 continue
+            events = [self.records["events"][number] for number in self.events_by_body.get(org.id, ())]
+            if _one_form(events) and (org.legal_form is None or all(org.legal_form in forms for forms in prefixed)):
+                continue  # one legal form all its life, which every prefix allows (the commonest case)
             span = self.spans.get(org.id, (NEVER_BEFORE, NEVER_AFTER))
-            forms = legal_form_spells(org, [loc.item for loc in self.events_by_body.get(org.id, [])], span)
+            forms = legal_form_spells(org, events, span)
             for spell in name_spells(org, span, current=True):
                 if spell.field != "name_ja" or spell.text is None:
                     continue
@@ -488,7 +521,7 @@ class _Rules:
                             ".name_ja" if spell.name is None else f".former_names[{org.former_names.index(spell.name)}]"
                         )
                         self.add(
-                            located,
+                            place,
                             where,
                             f"{spell.text!r} names a {'/'.join(sorted(implied))}, but {org.id!r} was a "
                             f"{form.form} from {_day(max(form.start, spell.start))} "
@@ -498,15 +531,20 @@ class _Rules:
 
     def numbering(self) -> None:
         """Recommendations are numbered once each within a strategy; a body is counted once a day."""
-        numbers: dict[tuple[str, int], Located] = {}
-        for located in self.records["recommendations"]:
-            number = located.item.number
+        numbers: set[tuple[str, int]] = set()
+        for recommendation, place in self.located("recommendations"):
+            number = recommendation.number
             if number is None:
                 continue
-            place = (located.item.strategy, number)
-            if place in numbers:
-                self.add(located, ".number", f"number {number} is already used in strategy {located.item.strategy!r}")
-            numbers[place] = located
+            key = (recommendation.strategy, number)
+            if key in numbers:
+                self.add(place, ".number", f"number {number} is already used in strategy {recommendation.strategy!r}")
+            numbers.add(key)
+
+
+def _one_form(events: Iterable[Any]) -> bool:
+    """Whether a body with these events kept one legal form all its life (see :func:`legal_form_spells`)."""
+    return not any(event.kind is EventKind.LEGAL_FORM_CHANGED and event.date is not None for event in events)
 
 
 #: The periods dates() checks, as (start field, end field), where a record has both fields.
@@ -552,20 +590,13 @@ def _read_shape(cls: type) -> _Shape:
     return _Shape(tuple(nested), periods, "sources" in names)
 
 
-def _parts(record: object, where: str, shape: _Shape) -> Iterator[tuple[str, Any, _Shape]]:
-    """*record* and every record nested in it, each with its path below *record* and its shape."""
-    yield where, record, shape
-    for name, json in shape.nested:
-        for index, item in enumerate(getattr(record, name)):
-            yield from _parts(item, f"{where}.{json}[{index}]", _shape(type(item)))
-
-
-def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
+def _cycles(parents: dict[str, list[int]], relations: list[Any], places: list[Place]) -> list[Problem]:
     """
     A problem for each cycle in the hierarchy, at a relation that closes it.
 
-    Where a cycle runs through relations of several files, it is reported at one
-    from the last file read (a user's file, rather than the bundled data).
+    *parents* holds, for each body, where the relations to its parents are among *relations*.
+    Where a cycle runs through relations of several files, it is reported at one from the last
+    file read (a user's file, rather than the bundled data).
     """
     problems: list[Problem] = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
@@ -574,27 +605,29 @@ def _cycles(parents: dict[str, list[Located]]) -> list[Problem]:
         if root in state:
             continue
         path: list[str] = [root]
-        via: list[Located] = []
+        via: list[int] = []
         state[root] = 1
         stack = [iter(parents.get(root, []))]
         while stack:
-            located = next(stack[-1], None)
-            if located is None:
+            number = next(stack[-1], None)
+            if number is None:
                 state[path.pop()] = 2
                 stack.pop()
                 if via:
                     via.pop()
                 continue
-            parent = located.item.subject
+            parent = relations[number].subject
             if state.get(parent) == 1:
                 start = path.index(parent)
-                members = [*via[start:], located]
-                blame = max(members, key=lambda loc: (not loc.file.startswith("jp_mfg_policy/"), members.index(loc)))
+                members = [*via[start:], number]
+                blame = places[
+                    max(members, key=lambda at: (not places[at][0].startswith("jp_mfg_policy/"), members.index(at)))
+                ]
                 cycle = " -> ".join(reversed([*path[start:], parent]))
-                problems.append(Problem(blame.file, blame.path, f"cycle in the hierarchy: {cycle}"))
+                problems.append(Problem(blame[0], blame[1], f"cycle in the hierarchy: {cycle}"))
             elif parent not in state:
                 state[parent] = 1
                 path.append(parent)
-                via.append(located)
+                via.append(number)
                 stack.append(iter(parents.get(parent, [])))
     return problems
