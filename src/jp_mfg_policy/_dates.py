@@ -75,6 +75,9 @@ class PartialDate:
         year: The year.
         month: The month (1-12), or None if only the year is known.
         day: The day of the month, or None if it is not known.
+        first_ordinal: The first day it names, as a proleptic Gregorian ordinal
+            (:meth:`datetime.date.toordinal`).
+        last_ordinal: The last day it names, likewise.
 
     Example:
         >>> d = PartialDate.parse("2001-04")
@@ -93,13 +96,13 @@ class PartialDate:
     _key: tuple[int, int, int] = attrs.field(init=False, repr=False, default=attrs.Factory(_sort_key, takes_self=True))
     # The first and last day the date names, as ordinals: what lifetimes and snapshots compare, many
     # times over for a date that data repeats. Set after the validators, which refuse a day no calendar has.
-    _first: int = attrs.field(init=False, repr=False, eq=False)
-    _last: int = attrs.field(init=False, repr=False, eq=False)
+    first_ordinal: int = attrs.field(init=False, repr=False, eq=False)
+    last_ordinal: int = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # A frozen class sets its derived fields the way attrs documents.
-        object.__setattr__(self, "_first", self.start().toordinal())
-        object.__setattr__(self, "_last", self.end().toordinal())
+        object.__setattr__(self, "first_ordinal", self.start().toordinal())
+        object.__setattr__(self, "last_ordinal", self.end().toordinal())
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -318,7 +321,7 @@ def first_day(date: PartialDate | None, missing: int) -> int:
         >>> first_day(PartialDate(2001), NEVER_AFTER) == dt.date(2001, 1, 1).toordinal()
         True
     """
-    return missing if date is None else date._first  # noqa: SLF001 - the class's own module
+    return missing if date is None else date.first_ordinal
 
 
 def last_day(date: PartialDate | None, missing: int) -> int:
@@ -329,7 +332,7 @@ def last_day(date: PartialDate | None, missing: int) -> int:
         >>> last_day(PartialDate(2001), NEVER_AFTER) == dt.date(2001, 12, 31).toordinal()
         True
     """
-    return missing if date is None else date._last  # noqa: SLF001 - the class's own module
+    return missing if date is None else date.last_ordinal
 
 
 #: Anything :meth:`PolicySystem.at` accepts as a point in time.
