@@ -59,6 +59,12 @@ class TestCodes:
         with pytest.raises(ValueError, match="ISO 3166-1 alpha-2"):
             body(country=value)
 
+    @pytest.mark.parametrize("value", [["JP"], {"JP": 1}, 81, None])
+    def test_country_not_text(self, value: object) -> None:
+        """A country given as anything but text is refused with the field's name, not a TypeError of a set."""
+        with pytest.raises(ValueError, match="country expected a string"):
+            body(country=value)
+
     @pytest.mark.parametrize("value", ["ja", "en", "ja-Latn", "en-US", "de", "zh-Hant-TW"])
     def test_language_tags(self, value: str) -> None:
         """BCP 47 tags in their usual shape are accepted."""

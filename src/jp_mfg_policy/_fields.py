@@ -276,6 +276,8 @@ def url() -> Any:
 
 
 def _country_problem(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
     if value not in COUNTRIES:
         return f"must be an ISO 3166-1 alpha-2 code such as 'JP' or 'US', not {value!r}"
     return None
