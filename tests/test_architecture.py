@@ -38,7 +38,7 @@ PACKAGE = SRC / "jp_mfg_policy"
 #: The records' time rules (``_timeline``) sit just above the model because validation and snapshots
 #: share them; the outputs work on a dataset or an index, so the facade (``_system``) can delegate to them.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("exceptions", "_version", "_formats")),
+    ("foundation", ("exceptions", "_version", "_formats", "_repr")),
     ("field types", ("_dates", "_fields", "_enums", "_identifiers")),
     ("records", ("_records",)),
     (

@@ -14,10 +14,11 @@ from ._dates import PartialDate, Period
 from ._enums import LegalForm
 from ._identifiers import IdentifierScheme
 from ._records import Citation, Entity, Identifier, MissingIdentifier, Name
+from ._repr import Record
 
 
-@attrs.frozen(kw_only=True)
-class ResearchStream:
+@attrs.frozen(kw_only=True, repr=False)
+class ResearchStream(Record):
     """
     A named stream of an institute's research, in the source's words.
 
@@ -35,7 +36,7 @@ class ResearchStream:
     description: str = f.text(optional=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Organization(Entity):
     """
     A body of the policy system; the base of every kind of body.

@@ -11,6 +11,8 @@ from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
+from ._repr import Record
+
 # ASCII digits only: \d would also take Arabic-Indic or full-width digits.
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _FISCAL = re.compile(r"(?:FY\s?([0-9]{4})|([0-9]{4})年度)", re.IGNORECASE)
@@ -230,8 +232,8 @@ def _check_fiscal_year(_instance: object, _attribute: attrs.Attribute[int], valu
         raise ValueError(msg)
 
 
-@attrs.frozen(order=True)
-class FiscalYear:
+@attrs.frozen(order=True, repr=False)
+class FiscalYear(Record):
     """
     A Japanese fiscal year (年度): 1 April to 31 March of the next year.
 
@@ -374,8 +376,8 @@ def as_date(when: Any) -> dt.date:
     raise TypeError(msg)
 
 
-@attrs.frozen
-class Period:
+@attrs.frozen(repr=False)
+class Period(Record):
     """
     When something held: from :attr:`start` (inclusive) to :attr:`end` (exclusive), each a day.
 

@@ -12,10 +12,11 @@ from . import _fields as f
 from ._dates import PartialDate, Period
 from ._enums import FROM_PREDECESSORS, TO_SUCCESSORS, CaveatTopic, EventKind, RelationKind, SourceKind
 from ._records import Citation
+from ._repr import Record
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(Record):
     """
     A document the data cites.
 
@@ -52,8 +53,8 @@ class Source:
     note: str | None = f.text(shown=False)
 
 
-@attrs.frozen(kw_only=True)
-class Relation:
+@attrs.frozen(kw_only=True, repr=False)
+class Relation(Record):
     """
     A dated, sourced relation between two entities; read "*subject* *kind* *object*".
 
@@ -93,8 +94,8 @@ class Relation:
         return Period.of(self.valid_from, self.valid_until)
 
 
-@attrs.frozen(kw_only=True)
-class Event:
+@attrs.frozen(kw_only=True, repr=False)
+class Event(Record):
     """
     A dated change in the life of an entity.
 
@@ -143,8 +144,8 @@ class Event:
         return ()
 
 
-@attrs.frozen(kw_only=True)
-class MembershipCount:
+@attrs.frozen(kw_only=True, repr=False)
+class MembershipCount(Record):
     """
     A body's membership as counted on a given date.
 
@@ -203,8 +204,8 @@ class MembershipCount:
         return self.regional_organizations
 
 
-@attrs.frozen(kw_only=True)
-class Caveat:
+@attrs.frozen(kw_only=True, repr=False)
+class Caveat(Record):
     """
     Where a source hedges, leaves something out or has aged, and what later sources say.
 
@@ -236,8 +237,8 @@ class Caveat:
     sources: tuple[Citation, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Coverage:
+@attrs.frozen(kw_only=True, repr=False)
+class Coverage(Record):
     """
     Where the data is complete and where it is a selection, as of a date, and who says so.
 

@@ -9,10 +9,11 @@ import attrs
 from . import _fields as f
 from ._dates import PartialDate, Period
 from ._records import Citation, Entity, Name
+from ._repr import Record
 
 
-@attrs.frozen(kw_only=True)
-class Requirement:
+@attrs.frozen(kw_only=True, repr=False)
+class Requirement(Record):
     """
     One thing a law requires, in its own words.
 
@@ -32,7 +33,7 @@ class Requirement:
     sources: tuple[Citation, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Law(Entity):
     """
     An act of the Diet, with its number, its dates and what it requires.

@@ -12,7 +12,7 @@ from ._records import Citation, Entity
 from ._strategies import Target
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Plan(Entity):
     """
     A multi-year government plan, such as a Science and Technology Basic Plan.

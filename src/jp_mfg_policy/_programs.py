@@ -9,10 +9,11 @@ import attrs
 from . import _fields as f
 from ._dates import PartialDate, Period
 from ._records import Citation, Entity, Identifier
+from ._repr import Record
 
 
-@attrs.frozen(kw_only=True)
-class ProgramPhase:
+@attrs.frozen(kw_only=True, repr=False)
+class ProgramPhase(Record):
     """
     One phase of a programme.
 
@@ -42,8 +43,8 @@ class ProgramPhase:
     note: str | None = f.text()
 
 
-@attrs.frozen(kw_only=True)
-class Goal:
+@attrs.frozen(kw_only=True, repr=False)
+class Goal(Record):
     """
     A goal of a programme, in the sources' words.
 
@@ -73,7 +74,7 @@ class Goal:
             raise ValueError(msg)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Program(Entity):
     """
     A government research or innovation programme, such as SIP or the Moonshot programme.

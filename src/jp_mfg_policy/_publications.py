@@ -12,7 +12,7 @@ from ._enums import Frequency, PublicationKind
 from ._records import Citation, Entity
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Publication(Entity):
     """
     A recurring publication, such as a white paper.
@@ -82,7 +82,7 @@ class Publication(Entity):
         return Period.of(self.first_published, None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Award(Entity):
     """
     An award or prize.

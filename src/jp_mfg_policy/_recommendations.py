@@ -11,7 +11,7 @@ from ._enums import RecommendationKind
 from ._records import Citation, Entity
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Recommendation(Entity):
     """
     One recommendation of a strategy, in the source's words.

@@ -10,9 +10,10 @@ from . import _fields as f
 from ._dates import PartialDate, Period
 from ._enums import NameKind
 from ._identifiers import IdentifierScheme, normalize_identifier
+from ._repr import Record
 
 
-class Entity:
+class Entity(Record):
     """
     The base of every entity: it has an ``id``, a ``name`` and a ``period``, and cites ``sources``.
 
@@ -70,8 +71,8 @@ class Entity:
         return Period()
 
 
-@attrs.frozen(kw_only=True)
-class Citation:
+@attrs.frozen(kw_only=True, repr=False)
+class Citation(Record):
     """
     A pointer from a statement to the source that supports it.
 
@@ -90,8 +91,8 @@ class Citation:
     note: str | None = f.text()
 
 
-@attrs.frozen(kw_only=True)
-class Name:
+@attrs.frozen(kw_only=True, repr=False)
+class Name(Record):
     """
     A name an entity bore, with the period it was used.
 
@@ -128,8 +129,8 @@ def _canonical(value: str, identifier: "Identifier") -> str:
         raise f.FieldError(field, str(exc).removeprefix("not a ").join(("is not a ", ""))) from None
 
 
-@attrs.frozen(kw_only=True)
-class Identifier:
+@attrs.frozen(kw_only=True, repr=False)
+class Identifier(Record):
     """
     An identifier of a body in another dataset, checked for form and kept in canonical form.
 
@@ -154,8 +155,8 @@ class Identifier:
         object.__setattr__(self, "value", _canonical(self.value, self))
 
 
-@attrs.frozen(kw_only=True)
-class MissingIdentifier:
+@attrs.frozen(kw_only=True, repr=False)
+class MissingIdentifier(Record):
     """
     Why a body carries no identifier of a scheme.
 

@@ -10,10 +10,11 @@ from . import _fields as f
 from ._dates import PartialDate, Period
 from ._enums import StrategyKind
 from ._records import Citation, Entity
+from ._repr import Record
 
 
-@attrs.frozen(kw_only=True)
-class Target:
+@attrs.frozen(kw_only=True, repr=False)
+class Target(Record):
     """
     A quantified goal of a strategy or plan, as its sources give it.
 
@@ -37,8 +38,8 @@ class Target:
     sources: tuple[Citation, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Edition:
+@attrs.frozen(kw_only=True, repr=False)
+class Edition(Record):
     """
     One edition of a strategy revised from year to year.
 
@@ -62,7 +63,7 @@ class Edition:
     note: str | None = f.text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Strategy(Entity):
     """
     A published strategy, concept or basic plan, with its targets and editions.

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import attrs
 
+from ._repr import Record
+
 #: How much of an unknown key an error message quotes.
 _QUOTED = 200
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(repr=False)
+class Problem(Record):
     """
     One thing wrong with the data.
 
