@@ -34,6 +34,7 @@ import attrs
 from sphinx.ext import intersphinx
 
 import jp_mfg_policy
+from jp_mfg_policy._repr import Record
 
 _PUBLIC = frozenset(jp_mfg_policy.__all__)
 # Names imported only for type checking, written bare in the annotations.
@@ -138,9 +139,15 @@ def _after_napoleon(_app: Any, what: str, _name: str, _obj: object, _options: An
         show_colons(lines)
 
 
+def _hide_record(_app: Any, _name: str, _obj: object, _options: Any, bases: list[Any]) -> None:
+    """Leave the records' shared ``repr`` (``_repr.Record``) out of their bases: it is no type a reader uses."""
+    bases[:] = [base for base in bases if base is not Record]
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Register the handlers with Sphinx."""
     app.connect("missing-reference", _resolve)
+    app.connect("autodoc-process-bases", _hide_record)
     app.connect("autodoc-skip-member", _skip_slots)
     app.connect("autodoc-process-docstring", _before_napoleon, priority=400)  # napoleon runs at 500
     app.connect("autodoc-process-docstring", _after_napoleon, priority=600)
