@@ -274,8 +274,6 @@ def loading(files: Sequence[Prepared], ratio_size: int, rounds: dict[int, int]) 
             _us(per_body[largest]),
             f"{_us(per_body[smallest])} (per body at {smallest:,})",
             f"{growth:.2f}x",
-            "linear (≤ 1.3x)",
-            _verdict(growth, 1.3),
         )
     )
     # json.loads itself is not linear in a CPython process (the collector traverses the growing tree,
@@ -382,7 +380,8 @@ def snapshots(system: jmp.PolicySystem) -> list[Row]:
     other = _median([_timed(functools.partial(system.at, year)) for year in years])
     asked_other = _median([_timed(functools.partial(question, system.at(year))) for year in years])
     listed_other = _median([_timed(lambda year=year: system.at(year).organizations) for year in years])
-    return [
+    # The goal is the call's; what a snapshot then builds, as it is used, is measured against the same 100 ms.
+    calls = [
         Row(
             key,
             f"{what} on {size:,} bodies",
@@ -396,6 +395,11 @@ def snapshots(system: jmp.PolicySystem) -> list[Row]:
             ("at.first", "first at(2000), the call", first),
             ("at.repeat", "at(2000) again, the call", again),
             ("at.other-year", "at(year) for five other years, the call, median", other),
+        )
+    ]
+    uses = [
+        Row(key, f"{what} on {size:,} bodies", _ms(cost), "100 ms (the call's goal)", f"{cost / 0.1:.2f}x")
+        for key, what, cost in (
             ("at.question", f"first question on the first at(2000): get({probe!r}), parent, children", asked),
             ("at.question.other-year", "first question on a fresh at(year), five other years, median", asked_other),
             ("at.full", "all organizations of the first at(2000) listed", listed),
@@ -406,6 +410,7 @@ def snapshots(system: jmp.PolicySystem) -> list[Row]:
             ),
         )
     ]
+    return calls + uses
 
 
 def _timed(action: Callable[[], object]) -> float:
